@@ -1,0 +1,31 @@
+import NextAuth from "next-auth";
+import { ApiError } from "@/lib/errors";
+import { authOptions } from "@/server/auth/options";
+import { signInRetryAfter } from "@/server/auth/sign-in-limit";
+import { clientIp } from "@/server/http/client-ip";
+import { problem } from "@/server/http/respond";
+
+export const dynamic = "force-dynamic";
+
+const handler = NextAuth(authOptions);
+type Ctx = { params: Promise<{ nextauth: string[] }> };
+
+export const GET = (req: Request, ctx: Ctx) => handler(req, ctx);
+
+/** POST /api/auth/callback/credentials — sign-in, refused with 429 + Retry-After while the client is over its failure limit. */
+export async function POST(req: Request, ctx: Ctx) {
+  if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
+    const form = await req.clone().formData().catch(() => null);
+    const email = String(form?.get("email") ?? "").trim().toLowerCase();
+    const wait = signInRetryAfter(clientIp(req.headers), email);
+    if (wait > 0) {
+      const minutes = Math.ceil(wait / 60);
+      return problem(
+        new ApiError("rate_limited", `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
+          retryAfter: wait,
+        }),
+      );
+    }
+  }
+  return handler(req, ctx);
+}

@@ -1,0 +1,13 @@
+import { setupInput } from "@/lib/schemas/user";
+import { parseBody } from "@/server/http/parse";
+import { json } from "@/server/http/respond";
+import { route } from "@/server/http/route";
+import { completeSetup } from "@/server/setup/setup";
+
+export const dynamic = "force-dynamic";
+
+/** POST /api/setup — creates the first super admin; refused (403) once any user exists. */
+export const POST = route("public", async ({ req, ip }) => {
+  const input = await parseBody(req, setupInput);
+  return json(await completeSetup(input, ip), { status: 201 });
+});

@@ -1,0 +1,23 @@
+import { updateUserInput } from "@/lib/schemas/user";
+import { actorOf } from "@/server/auth/principal";
+import { parseBody, parseId } from "@/server/http/parse";
+import { noContent } from "@/server/http/respond";
+import { route } from "@/server/http/route";
+import { deleteUser, getUserOrThrow, updateUser } from "@/server/users/users";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/users/{id} */
+export const GET = route("superAdmin", async ({ params }) => getUserOrThrow(parseId(params.id)));
+
+/** PATCH /api/v1/users/{id} — name, password (reset), superAdmin, disabled. */
+export const PATCH = route("superAdmin", async ({ req, params, principal, ip }) => {
+  const id = parseId(params.id);
+  return updateUser(id, await parseBody(req, updateUserInput), actorOf(principal, ip));
+});
+
+/** DELETE /api/v1/users/{id} */
+export const DELETE = route("superAdmin", async ({ params, principal, ip }) => {
+  await deleteUser(parseId(params.id), actorOf(principal, ip));
+  return noContent();
+});

@@ -1,0 +1,22 @@
+import { createUserInput, listUsersQuery } from "@/lib/schemas/user";
+import { z } from "zod";
+import { actorOf } from "@/server/auth/principal";
+import { parseBody, parseQuery } from "@/server/http/parse";
+import { json } from "@/server/http/respond";
+import { route } from "@/server/http/route";
+import { createUser, listUsers, USER_SORTS } from "@/server/users/users";
+
+export const dynamic = "force-dynamic";
+
+const query = listUsersQuery.extend({
+  sort: z.enum([...USER_SORTS, ...USER_SORTS.map((s) => `-${s}` as const)], { error: `must be one of ${USER_SORTS.join(", ")} (prefix - for descending)` }).optional(),
+});
+
+/** GET /api/v1/users — super admins: users, paged, searchable by email or name. */
+export const GET = route("superAdmin", async ({ req }) => listUsers(parseQuery(req, query)));
+
+/** POST /api/v1/users — super admins: create a user. */
+export const POST = route("superAdmin", async ({ req, principal, ip }) => {
+  const input = await parseBody(req, createUserInput);
+  return json(await createUser(input, actorOf(principal, ip)), { status: 201 });
+});

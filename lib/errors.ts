@@ -1,0 +1,65 @@
+// The one error vocabulary of the API (DESIGN.md §5). Safe in the browser: the UI
+// reads the same codes the routes write.
+
+export const ERROR_CODES = {
+  invalid_json: { status: 400, title: "Invalid JSON" },
+  validation_failed: { status: 400, title: "Validation failed" },
+  unauthorized: { status: 401, title: "Unauthorized" },
+  token_expired: { status: 401, title: "Token expired" },
+  forbidden: { status: 403, title: "Forbidden" },
+  not_found: { status: 404, title: "Not found" },
+  conflict: { status: 409, title: "Conflict" },
+  rate_limited: { status: 429, title: "Too many requests" },
+  internal: { status: 500, title: "Internal server error" },
+  unavailable: { status: 503, title: "Service unavailable" },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export type FieldError = { path: string; message: string };
+
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  errors?: FieldError[];
+};
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly errors?: FieldError[];
+  /** Seconds, for rate_limited answers. */
+  readonly retryAfter?: number;
+
+  constructor(code: ErrorCode, detail: string, options: { errors?: FieldError[]; retryAfter?: number } = {}) {
+    super(detail);
+    this.name = "ApiError";
+    this.code = code;
+    this.status = ERROR_CODES[code].status;
+    this.errors = options.errors;
+    this.retryAfter = options.retryAfter;
+  }
+
+  toProblem(): Problem {
+    return {
+      type: "about:blank",
+      title: ERROR_CODES[this.code].title,
+      status: this.status,
+      detail: this.message,
+      code: this.code,
+      ...(this.errors ? { errors: this.errors } : {}),
+    };
+  }
+}
+
+/** A single-field validation error, for rules checked outside a zod schema. */
+export function fieldError(path: string, message: string): ApiError {
+  return new ApiError("validation_failed", message, { errors: [{ path, message }] });
+}
+
+export function isProblem(value: unknown): value is Problem {
+  return typeof value === "object" && value !== null && "code" in value && "status" in value && "detail" in value;
+}

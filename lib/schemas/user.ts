@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { pageQuery } from "./common";
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 1024;
+
+export const email = z
+  .string({ error: "is required" })
+  .trim()
+  .max(254, "must be at most 254 characters")
+  .toLowerCase()
+  .pipe(z.email({ error: "must be a valid email address" }));
+
+export const userName = z
+  .string({ error: "is required" })
+  .trim()
+  .min(1, "is required")
+  .max(100, "must be at most 100 characters");
+
+export const password = z
+  .string({ error: "is required" })
+  .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)
+  .max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`);
+
+export const createUserInput = z.strictObject({
+  email,
+  name: userName,
+  password,
+  superAdmin: z.boolean({ error: "must be true or false" }).default(false),
+});
+
+export const updateUserInput = z
+  .strictObject({
+    name: userName,
+    password,
+    superAdmin: z.boolean({ error: "must be true or false" }),
+    disabled: z.boolean({ error: "must be true or false" }),
+  })
+  .partial();
+
+export const setupInput = z
+  .strictObject({
+    email,
+    name: userName,
+    password,
+    confirmPassword: z.string({ error: "is required" }),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "does not match the password" });
+
+export const listUsersQuery = pageQuery;
+
+export const userResponse = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  name: z.string(),
+  superAdmin: z.boolean(),
+  disabled: z.boolean(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+
+export type CreateUserInput = z.infer<typeof createUserInput>;
+export type UpdateUserInput = z.infer<typeof updateUserInput>;
+export type SetupInput = z.infer<typeof setupInput>;
+export type UserResponse = z.infer<typeof userResponse>;

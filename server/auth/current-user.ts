@@ -1,0 +1,19 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { needsSetup } from "../setup/setup";
+import type { Principal } from "./principal";
+import { principalFromCookie } from "./session";
+
+/** For pages: the signed-in user as of this request (re-read from the database), or null. Same path as the API's. */
+export async function getCurrentUser(): Promise<Principal | null> {
+  return principalFromCookie((await cookies()).toString());
+}
+
+/** For dashboard pages: first run goes to /setup, no session (or a disabled account) goes to /login. */
+export async function requireUser(): Promise<Principal> {
+  if (await needsSetup()) redirect("/setup");
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  return user;
+}

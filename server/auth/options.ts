@@ -1,0 +1,56 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { email as emailSchema } from "@/lib/schemas/user";
+import { authSecret } from "../config";
+import { getDb } from "../db";
+import { clientIp } from "../http/client-ip";
+import { recordFailedSignIn, recordSuccessfulSignIn } from "./sign-in-limit";
+import { burnPasswordCheck, verifyPassword } from "./password";
+
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+/** The error code the login page shows as "this account is disabled" (only after a correct password). */
+export const ACCOUNT_DISABLED = "AccountDisabled";
+
+async function authorize(credentials: Record<string, string> | undefined, headers: Headers) {
+  const ip = clientIp(headers);
+  const parsed = emailSchema.safeParse(credentials?.email ?? "");
+  const password = credentials?.password ?? "";
+  const email = parsed.success ? parsed.data : String(credentials?.email ?? "").slice(0, 254).toLowerCase();
+  const db = await getDb();
+  const user = parsed.success && password.length <= 1024
+    ? await db.user.findUnique({ where: { email }, omit: { passwordHash: false } })
+    : null;
+  const ok = user ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password), false);
+  if (!user || !ok) {
+    recordFailedSignIn(ip, email);
+    return null;
+  }
+  recordSuccessfulSignIn(ip, email);
+  if (user.disabledAt) throw new Error(ACCOUNT_DISABLED);
+  return { id: String(user.id), email: user.email, name: user.name };
+}
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/login", error: "/login" },
+  get secret() {
+    return authSecret();
+  },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      authorize: (credentials, req) => {
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(req.headers ?? {})) if (typeof v === "string") headers.set(k, v);
+        return authorize(credentials, headers);
+      },
+    }),
+  ],
+  callbacks: {
+    // The JWT carries the user id only; everything else is read fresh per request.
+    jwt: ({ token, user }) => (user ? { sub: user.id, iat: token.iat, exp: token.exp, jti: token.jti } : token),
+  },
+};

@@ -1,0 +1,64 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+// Every environment variable Tessera reads is read here (README "Configuration").
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+export type DatabaseConfig = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
+
+export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.TESSERA_DATA_DIR || ".data");
+}
+
+export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const url = env.DATABASE_URL?.trim();
+  if (!url) return { kind: "pglite", dataDir: dataDir(env) };
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: "postgres", url };
+  throw new ConfigError(
+    `DATABASE_URL must start with postgres:// or postgresql:// (it starts with "${url.split(":")[0]}:"). ` +
+      `Unset it to use the embedded database in TESSERA_DATA_DIR.`,
+  );
+}
+
+const SECRET_FILE = "nextauth-secret";
+
+/**
+ * The key that signs session cookies. On the embedded database one instance owns the
+ * data folder, so a secret generated there on first start is safe and needs no
+ * setup. Several instances sharing PostgreSQL must share a secret: require it.
+ */
+export function authSecret(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env.NEXTAUTH_SECRET?.trim();
+  if (fromEnv) return fromEnv;
+  const db = databaseConfig(env);
+  if (db.kind === "postgres") {
+    if (env.NODE_ENV === "production") {
+      throw new ConfigError(
+        "NEXTAUTH_SECRET is not set. With DATABASE_URL every Tessera instance must sign sessions with the same " +
+          "secret: set NEXTAUTH_SECRET to a random string of at least 32 characters (e.g. `openssl rand -base64 32`).",
+      );
+    }
+    return "tessera-development-secret-do-not-use-in-production";
+  }
+  const file = path.join(db.dataDir, SECRET_FILE);
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(db.dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });
+  chmodSync(file, 0o600);
+  return secret;
+}
+
+/** How many proxies in front of Next may be trusted to append X-Forwarded-For entries. */
+export function trustedProxies(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.TESSERA_TRUSTED_PROXIES ?? "0");
+  return Number.isInteger(n) && n >= 0 ? n : 0;
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { ZodError } from "zod";
+import { ApiError, type FieldError } from "@/lib/errors";
+import { ConfigError } from "../config";
+import { MigrationError } from "../db/migrate";
+
+// Anything thrown on the way to a response becomes an ApiError here. Known failures
+// keep their meaning; everything else is logged and answered as a bare 500 that says
+// nothing about internals (no message, no stack, no SQL).
+
+export function zodFieldErrors(error: ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join(".") || "(body)",
+    message: issue.message,
+  }));
+}
+
+export function validationError(error: ZodError): ApiError {
+  const errors = zodFieldErrors(error);
+  const first = errors[0];
+  const detail = first ? `${first.path === "(body)" ? "The body" : first.path} ${first.message}` : "Invalid input";
+  return new ApiError("validation_failed", errors.length > 1 ? `${detail} (and ${errors.length - 1} more)` : detail, {
+    errors,
+  });
+}
+
+const UNREACHABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "57P01", "57P03"]);
+
+function isUnreachable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const { code, name, message } = e as { code?: unknown; name?: unknown; message?: unknown };
+    if (typeof code === "string" && UNREACHABLE_CODES.has(code)) return true;
+    if (name === "PrismaClientInitializationError") return true;
+    if (typeof message === "string" && /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|timeout exceeded when trying to connect|Can't reach database/i.test(message)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof ZodError) return validationError(error);
+  const code = (error as { code?: unknown })?.code;
+  if (code === "P2002") return new ApiError("conflict", "A record with this name already exists.");
+  if (code === "P2025") return new ApiError("not_found", "Not found.");
+  if (isUnreachable(error)) {
+    console.error("[tessera] database unreachable:", (error as Error)?.message);
+    return new ApiError("unavailable", "The database cannot be reached. Try again shortly.");
+  }
+  if (error instanceof ConfigError || error instanceof MigrationError) {
+    console.error(`[tessera] ${error.name}: ${error.message}`);
+    return new ApiError("unavailable", "Tessera is not configured correctly; the server log says why.");
+  }
+  console.error("[tessera] unexpected error:", error);
+  return new ApiError("internal", "Something went wrong on our side. The server log has the details.");
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import type { ApiError } from "@/lib/errors";
+
+export function json(data: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("content-type", "application/json; charset=utf-8");
+  return new Response(JSON.stringify(data), { ...init, headers });
+}
+
+export function problem(error: ApiError, headers: HeadersInit = {}): Response {
+  const h = new Headers(headers);
+  h.set("content-type", "application/problem+json; charset=utf-8");
+  h.set("cache-control", "no-store");
+  if (error.retryAfter) h.set("retry-after", String(error.retryAfter));
+  return new Response(JSON.stringify(error.toProblem()), { status: error.status, headers: h });
+}
+
+export function noContent(): Response {
+  return new Response(null, { status: 204 });
+}

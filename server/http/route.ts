@@ -1,0 +1,53 @@
+import "server-only";
+import { ApiError } from "@/lib/errors";
+import type { Principal } from "../auth/principal";
+import { principalFromCookie } from "../auth/session";
+import { clientIp } from "./client-ip";
+import { toApiError } from "./errors";
+import { assertSameOrigin } from "./origin";
+import { json, problem } from "./respond";
+
+// Every API route goes through here: authenticate → (the handler parses, authorizes
+// through the policy layer, calls a service) → respond. Errors of any kind come back
+// as problem+json (DESIGN.md §5); nothing internal leaks.
+
+type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+export type Access = "public" | "principal" | "superAdmin";
+
+type Ctx<A extends Access> = {
+  req: Request;
+  params: Record<string, string | undefined>;
+  ip: string;
+  principal: A extends "public" ? Principal | null : Principal;
+};
+
+type Handler<A extends Access> = (ctx: Ctx<A>) => Promise<Response | unknown>;
+
+export async function authenticate(req: Request): Promise<Principal | null> {
+  const principal = await principalFromCookie(req.headers.get("cookie"));
+  if (principal?.via === "session") assertSameOrigin(req);
+  return principal;
+}
+
+export function requireSuperAdmin(principal: Principal, what = "this"): void {
+  if (!principal.superAdmin) throw new ApiError("forbidden", `Only super admins can manage ${what}.`);
+}
+
+export function route<A extends Access>(access: A, handler: Handler<A>) {
+  return async (req: Request, context?: RouteContext): Promise<Response> => {
+    try {
+      const raw = (await context?.params) ?? {};
+      const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
+      const principal = await authenticate(req);
+      if (access !== "public" && !principal) {
+        throw new ApiError("unauthorized", "Sign in, or send an API token in the Authorization or token header.");
+      }
+      if (access === "superAdmin") requireSuperAdmin(principal!);
+      const result = await handler({ req, params, ip: clientIp(req.headers), principal: principal as Ctx<A>["principal"] });
+      return result instanceof Response ? result : json(result);
+    } catch (error) {
+      return problem(toApiError(error));
+    }
+  };
+}

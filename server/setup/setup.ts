@@ -1,0 +1,64 @@
+import "server-only";
+import { ApiError } from "@/lib/errors";
+import { setupInput, type SetupInput } from "@/lib/schemas/user";
+import { recordEvent } from "../audit/record";
+import { hashPassword } from "../auth/password";
+import { SYSTEM_ACTOR } from "../auth/principal";
+import { ConfigError } from "../config";
+import { getDb } from "../db";
+import { toUserResponse } from "../users/users";
+
+// First run: while no user exists, Tessera is open for exactly one thing — creating
+// the first super admin. Once a user exists, setup is closed for good.
+
+const SETUP_LOCK = 7_368_001;
+const g = globalThis as { __tesseraSetupDone?: boolean };
+
+export async function needsSetup(): Promise<boolean> {
+  if (g.__tesseraSetupDone) return false;
+  const db = await getDb();
+  const done = (await db.user.count()) > 0;
+  if (done) g.__tesseraSetupDone = true;
+  return !done;
+}
+
+export async function completeSetup(input: Pick<SetupInput, "email" | "name" | "password">, ip: string | null) {
+  const passwordHash = await hashPassword(input.password);
+  const db = await getDb();
+  const user = await db.$transaction(async (tx) => {
+    // Serialises concurrent first submits: the second one sees the first one's user.
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`);
+    if ((await tx.user.count()) > 0) {
+      throw new ApiError("forbidden", "Tessera is already set up. Sign in, or ask a super admin for an account.");
+    }
+    const created = await tx.user.create({
+      data: { email: input.email, name: input.name, passwordHash, superAdmin: true },
+    });
+    await recordEvent(tx, {
+      action: "user.created",
+      actor: { ...SYSTEM_ACTOR, ip },
+      target: { type: "user", id: created.id },
+      details: { email: created.email, name: created.name, superAdmin: true, via: "setup" },
+    });
+    return created;
+  });
+  g.__tesseraSetupDone = true;
+  return toUserResponse(user);
+}
+
+/** TESSERA_ADMIN_EMAIL + TESSERA_ADMIN_PASSWORD create the first super admin without the page (Docker, CI). */
+export async function bootstrapAdminFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  const { TESSERA_ADMIN_EMAIL: email, TESSERA_ADMIN_PASSWORD: password } = env;
+  if (!email || !password || !(await needsSetup())) return false;
+  const parsed = setupInput.safeParse({ email, name: env.TESSERA_ADMIN_NAME || "Administrator", password, confirmPassword: password });
+  if (!parsed.success) {
+    throw new ConfigError(`TESSERA_ADMIN_EMAIL / TESSERA_ADMIN_PASSWORD are invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+  }
+  try {
+    await completeSetup(parsed.data, null);
+    return true;
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "forbidden") return false;
+    throw error;
+  }
+}

@@ -1,0 +1,134 @@
+import "server-only";
+import { ApiError } from "@/lib/errors";
+import type { Page, PageQuery } from "@/lib/schemas/common";
+import type { CreateUserInput, UpdateUserInput, UserResponse } from "@/lib/schemas/user";
+import { recordEvent } from "../audit/record";
+import { hashPassword } from "../auth/password";
+import type { Actor } from "../auth/principal";
+import { getDb, type Tx } from "../db";
+
+type UserRow = { id: number; email: string; name: string; superAdmin: boolean; disabledAt: Date | null; createdAt: Date; updatedAt: Date };
+
+export function toUserResponse(u: UserRow): UserResponse {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    superAdmin: u.superAdmin,
+    disabled: u.disabledAt !== null,
+    createdAt: u.createdAt.toISOString(),
+    updatedAt: u.updatedAt.toISOString(),
+  };
+}
+
+export const USER_SORTS = ["email", "name", "createdAt"] as const;
+export type UserSort = (typeof USER_SORTS)[number] | `-${(typeof USER_SORTS)[number]}`;
+
+export async function listUsers(query: PageQuery & { sort?: UserSort }): Promise<Page<UserResponse>> {
+  const db = await getDb();
+  const where = query.q
+    ? { OR: [{ email: { contains: query.q, mode: "insensitive" as const } }, { name: { contains: query.q, mode: "insensitive" as const } }] }
+    : {};
+  const sort = query.sort ?? "email";
+  const field = sort.replace(/^-/, "") as (typeof USER_SORTS)[number];
+  const [rows, total] = await Promise.all([
+    db.user.findMany({
+      where,
+      orderBy: [{ [field]: sort.startsWith("-") ? "desc" : "asc" }, { id: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+    db.user.count({ where }),
+  ]);
+  return { data: rows.map(toUserResponse), page: query.page, pageSize: query.pageSize, total };
+}
+
+export async function getUserOrThrow(id: number): Promise<UserResponse> {
+  const db = await getDb();
+  const user = await db.user.findUnique({ where: { id } });
+  if (!user) throw new ApiError("not_found", `No user with id ${id}.`);
+  return toUserResponse(user);
+}
+
+async function assertEmailFree(tx: Tx, email: string): Promise<void> {
+  if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
+    throw new ApiError("conflict", `A user with the email ${email} already exists.`, {
+      errors: [{ path: "email", message: "is already used by another user" }],
+    });
+  }
+}
+
+export async function createUser(input: CreateUserInput, actor: Actor): Promise<UserResponse> {
+  const passwordHash = await hashPassword(input.password);
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    await assertEmailFree(tx, input.email);
+    const user = await tx.user.create({
+      data: { email: input.email, name: input.name, superAdmin: input.superAdmin, passwordHash },
+    });
+    await recordEvent(tx, {
+      action: "user.created",
+      actor,
+      target: { type: "user", id: user.id },
+      details: { email: user.email, name: user.name, superAdmin: user.superAdmin },
+    });
+    return toUserResponse(user);
+  });
+}
+
+/**
+ * Refuses a change that would leave Tessera without an active super admin. The
+ * active super admins are locked first, so two admins demoting each other at the
+ * same moment cannot both succeed.
+ */
+async function assertKeepsASuperAdmin(tx: Tx, userId: number, what: string): Promise<void> {
+  const admins = await tx.$queryRaw<{ id: number }[]>`
+    SELECT id FROM "User" WHERE "superAdmin" AND "disabledAt" IS NULL ORDER BY id FOR UPDATE`;
+  if (admins.length === 1 && admins[0]!.id === userId) {
+    throw new ApiError("conflict", `You cannot ${what} the last active super admin. Make another user super admin first.`);
+  }
+}
+
+export async function updateUser(id: number, input: UpdateUserInput, actor: Actor): Promise<UserResponse> {
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id } });
+    if (!before) throw new ApiError("not_found", `No user with id ${id}.`);
+    const activeAdmin = before.superAdmin && before.disabledAt === null;
+    if (activeAdmin && input.disabled === true) await assertKeepsASuperAdmin(tx, id, "disable");
+    if (activeAdmin && input.superAdmin === false) await assertKeepsASuperAdmin(tx, id, "demote");
+    const disabledAt = input.disabled === undefined ? undefined : input.disabled ? (before.disabledAt ?? new Date()) : null;
+    const user = await tx.user.update({
+      where: { id },
+      data: { name: input.name, superAdmin: input.superAdmin, disabledAt, passwordHash },
+    });
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    if (input.name !== undefined && input.name !== before.name) changes.name = { from: before.name, to: user.name };
+    if (input.superAdmin !== undefined && input.superAdmin !== before.superAdmin) {
+      changes.superAdmin = { from: before.superAdmin, to: user.superAdmin };
+    }
+    if (input.disabled !== undefined && input.disabled !== (before.disabledAt !== null)) {
+      changes.disabled = { from: before.disabledAt !== null, to: input.disabled };
+    }
+    await recordEvent(tx, {
+      action: "user.updated",
+      actor,
+      target: { type: "user", id },
+      details: { email: user.email, changes: changes as object, passwordReset: passwordHash !== undefined },
+    });
+    return toUserResponse(user);
+  });
+}
+
+export async function deleteUser(id: number, actor: Actor): Promise<void> {
+  if (actor.type === "user" && actor.id === id) throw new ApiError("conflict", "You cannot delete your own account.");
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id } });
+    if (!user) throw new ApiError("not_found", `No user with id ${id}.`);
+    if (user.superAdmin && !user.disabledAt) await assertKeepsASuperAdmin(tx, id, "delete");
+    await tx.user.delete({ where: { id } });
+    await recordEvent(tx, { action: "user.deleted", actor, target: { type: "user", id }, details: { email: user.email } });
+  });
+}

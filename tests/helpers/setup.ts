@@ -1,0 +1,6 @@
+import { afterAll } from "vitest";
+import { closeDb } from "@/server/db";
+
+afterAll(async () => {
+  await closeDb();
+});
