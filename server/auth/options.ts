@@ -13,7 +13,7 @@ export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 /** The error code the login page shows as "this account is disabled" (only after a correct password). */
 export const ACCOUNT_DISABLED = "AccountDisabled";
 
-async function authorize(credentials: Record<string, string> | undefined, headers: Headers) {
+export async function authorizeCredentials(credentials: Record<string, string> | undefined, headers: Headers) {
   const ip = clientIp(headers);
   const parsed = emailSchema.safeParse(credentials?.email ?? "");
   const password = credentials?.password ?? "";
@@ -45,7 +45,7 @@ export const authOptions: NextAuthOptions = {
       authorize: (credentials, req) => {
         const headers = new Headers();
         for (const [k, v] of Object.entries(req.headers ?? {})) if (typeof v === "string") headers.set(k, v);
-        return authorize(credentials, headers);
+        return authorizeCredentials(credentials, headers);
       },
     }),
   ],

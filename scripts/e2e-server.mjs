@@ -1,0 +1,22 @@
+// Playwright's web server: `next start` on a fresh, empty data folder, so every e2e run
+// begins at first-run setup, exactly like a new user's machine.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "tessera-e2e-"));
+const port = process.env.E2E_PORT || "3100";
+const child = spawn(process.execPath, [path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
+  stdio: "inherit",
+  env: { ...process.env, TESSERA_DATA_DIR: dataDir, NEXTAUTH_URL: `http://localhost:${port}` },
+});
+const stop = () => {
+  child.kill("SIGTERM");
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+child.on("exit", (code) => {
+  rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});

@@ -1,0 +1,54 @@
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { authSecret, ConfigError, databaseConfig, trustedProxies } from "./config";
+
+const env = (vars: Record<string, string>) => ({ NODE_ENV: "production", ...vars }) as NodeJS.ProcessEnv;
+
+describe("databaseConfig", () => {
+  it("uses PGlite in TESSERA_DATA_DIR (default ./.data) without DATABASE_URL", () => {
+    expect(databaseConfig(env({}))).toEqual({ kind: "pglite", dataDir: path.resolve(".data") });
+    expect(databaseConfig(env({ TESSERA_DATA_DIR: "/var/lib/tessera" }))).toEqual({ kind: "pglite", dataDir: "/var/lib/tessera" });
+  });
+
+  it.each(["postgres://u@h/db", "postgresql://u@h:5432/db"])("uses PostgreSQL for %s", (url) => {
+    expect(databaseConfig(env({ DATABASE_URL: url }))).toEqual({ kind: "postgres", url });
+  });
+
+  it.each(["mysql://u@h/db", "file:./dev.db", "localhost:5432"])("refuses DATABASE_URL=%s with a clear message", (url) => {
+    expect(() => databaseConfig(env({ DATABASE_URL: url }))).toThrow(ConfigError);
+    expect(() => databaseConfig(env({ DATABASE_URL: url }))).toThrow(/DATABASE_URL must start with postgres:\/\/ or postgresql:\/\//);
+  });
+});
+
+describe("authSecret", () => {
+  it("prefers NEXTAUTH_SECRET", () => {
+    expect(authSecret(env({ NEXTAUTH_SECRET: "from-env" }))).toBe("from-env");
+  });
+
+  it("generates one on the embedded database, keeps it in the data folder with mode 0600, and reuses it", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "tessera-secret-"));
+    const first = authSecret(env({ TESSERA_DATA_DIR: dir }));
+    expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const file = path.join(dir, "nextauth-secret");
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, "utf8").trim()).toBe(first);
+    expect(authSecret(env({ TESSERA_DATA_DIR: dir }))).toBe(first);
+  });
+
+  it("refuses to run on PostgreSQL in production without NEXTAUTH_SECRET, saying what to set", () => {
+    expect(() => authSecret(env({ DATABASE_URL: "postgres://h/db" }))).toThrow(/NEXTAUTH_SECRET is not set/);
+  });
+});
+
+describe("trustedProxies", () => {
+  it.each([
+    [undefined, 0],
+    ["2", 2],
+    ["-1", 0],
+    ["abc", 0],
+  ])("TESSERA_TRUSTED_PROXIES=%s → %i", (value, expected) => {
+    expect(trustedProxies(value === undefined ? {} as NodeJS.ProcessEnv : env({ TESSERA_TRUSTED_PROXIES: value }))).toBe(expected);
+  });
+});

@@ -1,0 +1,110 @@
+import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { Client } from "pg";
+import { afterEach, describe, expect, it } from "vitest";
+import { withDatabase } from "@/tests/helpers/global-setup";
+import { pgDriver, pgliteDriver } from "./drivers";
+import { MIGRATIONS_DIR, migrate, MigrationError, readMigrations } from "./migrate";
+
+const open: PGlite[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((db) => db.close()));
+});
+
+async function fresh(): Promise<PGlite> {
+  const db = await PGlite.create();
+  open.push(db);
+  return db;
+}
+
+function copyMigrations(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "tessera-migrations-"));
+  cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+  return dir;
+}
+
+describe("migrate", () => {
+  it("applies every migration once, recording Prisma's columns and SHA-256 checksums", async () => {
+    const db = await fresh();
+    const local = await readMigrations();
+    expect(local.length).toBeGreaterThan(0);
+    expect(await migrate(pgliteDriver(db))).toEqual(local.map((m) => m.name));
+    const rows = (await db.query<Record<string, unknown>>(`SELECT * FROM "_prisma_migrations" ORDER BY migration_name`)).rows;
+    expect(Object.keys(rows[0]!).sort()).toEqual(
+      ["applied_steps_count", "checksum", "finished_at", "id", "logs", "migration_name", "rolled_back_at", "started_at"],
+    );
+    for (const [i, row] of rows.entries()) {
+      const file = readFileSync(path.join(MIGRATIONS_DIR, local[i]!.name, "migration.sql"));
+      expect(row).toMatchObject({
+        migration_name: local[i]!.name,
+        checksum: createHash("sha256").update(file).digest("hex"),
+        applied_steps_count: 1,
+        rolled_back_at: null,
+      });
+      expect(row.id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(row.finished_at).toBeInstanceOf(Date);
+    }
+    expect(await migrate(pgliteDriver(db))).toEqual([]);
+  });
+
+  it("refuses to go on when an applied migration's file has changed", async () => {
+    const db = await fresh();
+    const dir = copyMigrations();
+    await migrate(pgliteDriver(db), { dir });
+    const [first] = await readMigrations(dir);
+    writeFileSync(path.join(dir, first!.name, "migration.sql"), first!.sql + "\n-- edited\n");
+    await expect(migrate(pgliteDriver(db), { dir })).rejects.toThrow(
+      new RegExp(`prisma/migrations/${first!.name}/migration.sql was changed after it was applied`),
+    );
+  });
+
+  it("refuses a database that has a migration this version does not know", async () => {
+    const db = await fresh();
+    const dir = copyMigrations();
+    mkdirSync(path.join(dir, "99990101000000_from_the_future"));
+    writeFileSync(path.join(dir, "99990101000000_from_the_future", "migration.sql"), "CREATE TABLE future (id int);");
+    await migrate(pgliteDriver(db), { dir });
+    await expect(migrate(pgliteDriver(db))).rejects.toThrow(/has migration 99990101000000_from_the_future, which this version/);
+  });
+
+  it("rolls a failing migration back whole: no table, no bookkeeping row", async () => {
+    const db = await fresh();
+    const dir = copyMigrations();
+    mkdirSync(path.join(dir, "99990101000000_broken"));
+    writeFileSync(path.join(dir, "99990101000000_broken", "migration.sql"), "CREATE TABLE half (id int);\nSELECT nonsense FROM nowhere;");
+    const error = await migrate(pgliteDriver(db), { dir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MigrationError);
+    expect((error as Error).message).toMatch(/Migration 99990101000000_broken failed and was rolled back/);
+    const half = await db.query(`SELECT to_regclass('half') AS t`);
+    expect(half.rows).toEqual([{ t: null }]);
+    const names = await db.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations"`);
+    expect(names.rows.map((r) => r.migration_name)).not.toContain("99990101000000_broken");
+  });
+});
+
+describe.runIf(process.env.TESSERA_TEST_DATABASE_URL)("migrate on PostgreSQL", () => {
+  it("migrates once when two instances start together (advisory lock)", async () => {
+    const url = process.env.TESSERA_TEST_DATABASE_URL!;
+    const name = `tessera_test_race_${Date.now()}`;
+    const admin = new Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const clients = [new Client({ connectionString: withDatabase(url, name) }), new Client({ connectionString: withDatabase(url, name) })];
+    try {
+      await Promise.all(clients.map((c) => c.connect()));
+      const results = await Promise.all(clients.map((c) => migrate(pgDriver(c), { advisoryLock: true })));
+      const local = await readMigrations();
+      expect(results.flat().sort()).toEqual(local.map((m) => m.name).sort());
+      const rows = await clients[0]!.query(`SELECT migration_name, count(*)::int AS n FROM "_prisma_migrations" GROUP BY 1`);
+      expect(rows.rows.every((r: { n: number }) => r.n === 1)).toBe(true);
+      expect(rows.rows).toHaveLength(local.length);
+    } finally {
+      await Promise.all(clients.map((c) => c.end()));
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+});

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDb, setDb, type Db } from "@/server/db";
+import { bootstrapAdminFromEnv, needsSetup } from "@/server/setup/setup";
+import { useFreshDatabase } from "../helpers/db";
+import { client, startServer, type TestServer } from "../helpers/http";
+
+let db: Db;
+let server: TestServer;
+let anon: ReturnType<typeof client>;
+
+beforeAll(async () => {
+  server = await startServer();
+  anon = client(server);
+});
+afterAll(() => server.close());
+
+const admin = { email: "First@Example.com", name: "First Admin", password: "first-admin-password", confirmPassword: "first-admin-password" };
+
+describe("first-run setup", () => {
+  beforeAll(async () => {
+    db = await useFreshDatabase();
+    (globalThis as { __tesseraSetupDone?: boolean }).__tesseraSetupDone = false;
+  });
+
+  it.each([
+    ["a short password", { ...admin, password: "short", confirmPassword: "short" }, "password", "must be at least 12 characters"],
+    ["a mismatched confirmation", { ...admin, confirmPassword: "something-else-entirely" }, "confirmPassword", "does not match the password"],
+    ["a bad email", { ...admin, email: "first" }, "email", "must be a valid email address"],
+  ])("refuses %s and creates nothing", async (_name, body, path, message) => {
+    const res = await anon("POST", "/api/setup", body);
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toContainEqual({ path, message });
+    expect(await db.user.count()).toBe(0);
+    expect(await needsSetup()).toBe(true);
+  });
+
+  it("creates the first super admin once; a second submit is refused for good", async () => {
+    const res = await anon("POST", "/api/setup", admin);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ email: "first@example.com", superAdmin: true, disabled: false });
+    const again = await anon("POST", "/api/setup", { ...admin, email: "second@example.com" });
+    expect(again.status).toBe(403);
+    expect(again.body).toMatchObject({ code: "forbidden", detail: expect.stringMatching(/already set up/) });
+    expect(await db.user.count()).toBe(1);
+    expect(await needsSetup()).toBe(false);
+  });
+
+  it("lets only one of several simultaneous first submits through", async () => {
+    await useFreshDatabase();
+    (globalThis as { __tesseraSetupDone?: boolean }).__tesseraSetupDone = false;
+    const results = await Promise.all(
+      [1, 2, 3].map((i) => anon("POST", "/api/setup", { ...admin, email: `racer${i}@example.com` })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 403, 403]);
+  });
+
+  it("creates the first super admin from TESSERA_ADMIN_EMAIL + TESSERA_ADMIN_PASSWORD, only while none exists", async () => {
+    const fresh = await useFreshDatabase();
+    (globalThis as { __tesseraSetupDone?: boolean }).__tesseraSetupDone = false;
+    const env = { TESSERA_ADMIN_EMAIL: "ops@example.com", TESSERA_ADMIN_PASSWORD: "ops-password-123" } as unknown as NodeJS.ProcessEnv;
+    expect(await bootstrapAdminFromEnv(env)).toBe(true);
+    expect(await bootstrapAdminFromEnv(env)).toBe(false);
+    expect(await fresh.user.findMany({ select: { email: true, superAdmin: true } })).toEqual([{ email: "ops@example.com", superAdmin: true }]);
+    await expect(
+      bootstrapAdminFromEnv({ TESSERA_ADMIN_EMAIL: "x", TESSERA_ADMIN_PASSWORD: "short" } as unknown as NodeJS.ProcessEnv),
+    ).resolves.toBe(false);
+  });
+});
+
+describe("health and an unreachable database", () => {
+  it("answers 200 ok while the database answers", async () => {
+    await useFreshDatabase();
+    const res = await anon("GET", "/api/health");
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: "ok" });
+  });
+
+  it("answers 503 on health and problem+json unavailable on the API, with nothing internal", async () => {
+    // A PostgreSQL that nobody listens on: port 1 on loopback refuses at once.
+    setDb(openDb({ kind: "postgres", url: "postgresql://tessera@127.0.0.1:1/tessera" }));
+    const health = await anon("GET", "/api/health");
+    expect(health.status).toBe(503);
+    expect(health.body).toEqual({ status: "unavailable" });
+    const api = await anon("POST", "/api/setup", admin);
+    expect(api.status).toBe(503);
+    expect(api.body).toEqual({
+      type: "about:blank",
+      title: "Service unavailable",
+      status: 503,
+      code: "unavailable",
+      detail: "The database cannot be reached. Try again shortly.",
+    });
+    await useFreshDatabase();
+  });
+});
