@@ -15,8 +15,8 @@ function createClient(adapter: NonNullable<ConstructorParameters<typeof PrismaCl
 }
 
 export type Db = ReturnType<typeof createClient>;
-/** The client inside `db.$transaction(async (tx) => …)`. */
-export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+/** The client inside `db.$transaction(async (tx) => …)`; `db` itself fits too, for reads outside a transaction. */
+export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 type Holder = { db?: Promise<Db>; close?: () => Promise<void> };
 const holder = ((globalThis as { __tesseraDb?: Holder }).__tesseraDb ??= {});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { permissionsSchema } from "../permissions/schema";
 import { pageQuery } from "./common";
 
 export const PASSWORD_MIN = 12;
@@ -26,7 +27,12 @@ export const createUserInput = z.strictObject({
   email,
   name: userName,
   password,
-  superAdmin: z.boolean({ error: "must be true or false" }).default(false),
+  superAdmin: z.boolean({ error: "must be true or false" }).optional(),
+  /** The full permissions; `superAdmin` alone is a shorthand for `{ superAdmin }` with no grants. */
+  permissions: permissionsSchema.optional(),
+}).refine((v) => v.superAdmin === undefined || v.permissions === undefined || v.superAdmin === v.permissions.superAdmin, {
+  path: ["superAdmin"],
+  message: "contradicts permissions.superAdmin; send one of them",
 });
 
 export const updateUserInput = z
@@ -34,9 +40,14 @@ export const updateUserInput = z
     name: userName,
     password,
     superAdmin: z.boolean({ error: "must be true or false" }),
+    permissions: permissionsSchema,
     disabled: z.boolean({ error: "must be true or false" }),
   })
-  .partial();
+  .partial()
+  .refine((v) => v.superAdmin === undefined || v.permissions === undefined || v.superAdmin === v.permissions.superAdmin, {
+    path: ["superAdmin"],
+    message: "contradicts permissions.superAdmin; send one of them",
+  });
 
 export const setupInput = z
   .strictObject({
@@ -54,6 +65,7 @@ export const userResponse = z.object({
   email: z.string(),
   name: z.string(),
   superAdmin: z.boolean(),
+  permissions: permissionsSchema,
   disabled: z.boolean(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

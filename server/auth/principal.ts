@@ -1,4 +1,5 @@
 import "server-only";
+import { NO_PERMISSIONS, permissionsSchema, SUPER_ADMIN, type Permissions } from "@/lib/permissions/schema";
 
 /**
  * Whoever makes a request: a signed-in user, or (with the tokens issue) an API token.
@@ -10,7 +11,7 @@ export type Principal = {
   id: number;
   name: string;
   email: string;
-  superAdmin: boolean;
+  permissions: Permissions;
   /** How the request proved who it is; unsafe cookie requests must be same-origin. */
   via: "session";
 };
@@ -22,3 +23,15 @@ export function actorOf(principal: Principal, ip: string | null): Actor {
 }
 
 export const SYSTEM_ACTOR: Actor = { type: "system", id: null, name: "system", ip: null };
+
+export const isSuperAdmin = (principal: Principal) => principal.permissions.superAdmin;
+
+/**
+ * Permissions from stored columns. Stored grants were validated on write; anything
+ * unreadable here (a hand-edited row, say) grants nothing rather than failing open.
+ */
+export function permissionsFrom(superAdmin: boolean, grants: unknown): Permissions {
+  if (superAdmin) return SUPER_ADMIN;
+  const parsed = permissionsSchema.safeParse({ superAdmin: false, grants });
+  return parsed.success ? parsed.data : NO_PERMISSIONS;
+}

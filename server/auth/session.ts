@@ -2,7 +2,7 @@ import "server-only";
 import { decode } from "next-auth/jwt";
 import { authSecret } from "../config";
 import { getDb } from "../db";
-import type { Principal } from "./principal";
+import { permissionsFrom, type Principal } from "./principal";
 
 // Sessions are JWTs that only name a user id; who that user is right now (enabled?
 // super admin?) is read from the database on every request, so disabling someone or
@@ -46,7 +46,14 @@ export async function loadUserPrincipal(id: number): Promise<Principal | null> {
   const db = await getDb();
   const user = await db.user.findUnique({ where: { id } });
   if (!user || user.disabledAt) return null;
-  return { type: "user", id: user.id, name: user.name, email: user.email, superAdmin: user.superAdmin, via: "session" };
+  return {
+    type: "user",
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    permissions: permissionsFrom(user.superAdmin, user.grants),
+    via: "session",
+  };
 }
 
 export async function principalFromCookie(cookieHeader: string | null): Promise<Principal | null> {

@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/errors";
-import type { Principal } from "../auth/principal";
+import { isSuperAdmin, type Principal } from "../auth/principal";
 import { principalFromCookie } from "../auth/session";
 import { clientIp } from "./client-ip";
 import { toApiError } from "./errors";
@@ -31,7 +31,7 @@ export async function authenticate(req: Request): Promise<Principal | null> {
 }
 
 export function requireSuperAdmin(principal: Principal, what = "this"): void {
-  if (!principal.superAdmin) throw new ApiError("forbidden", `Only super admins can manage ${what}.`);
+  if (!isSuperAdmin(principal)) throw new ApiError("forbidden", `Only super admins can manage ${what}.`);
 }
 
 export function route<A extends Access>(access: A, handler: Handler<A>) {

@@ -4,10 +4,11 @@ import type { Page, PageQuery } from "@/lib/schemas/common";
 import type { CreateUserInput, UpdateUserInput, UserResponse } from "@/lib/schemas/user";
 import { recordEvent } from "../audit/record";
 import { hashPassword } from "../auth/password";
-import type { Actor } from "../auth/principal";
+import { permissionsFrom, type Actor } from "../auth/principal";
+import { assertGrantNamesExist } from "../catalog/check-grants";
 import { getDb, type Tx } from "../db";
 
-type UserRow = { id: number; email: string; name: string; superAdmin: boolean; disabledAt: Date | null; createdAt: Date; updatedAt: Date };
+type UserRow = { id: number; email: string; name: string; superAdmin: boolean; grants: unknown; disabledAt: Date | null; createdAt: Date; updatedAt: Date };
 
 export function toUserResponse(u: UserRow): UserResponse {
   return {
@@ -15,6 +16,7 @@ export function toUserResponse(u: UserRow): UserResponse {
     email: u.email,
     name: u.name,
     superAdmin: u.superAdmin,
+    permissions: permissionsFrom(u.superAdmin, u.grants),
     disabled: u.disabledAt !== null,
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),
@@ -61,16 +63,18 @@ async function assertEmailFree(tx: Tx, email: string): Promise<void> {
 export async function createUser(input: CreateUserInput, actor: Actor): Promise<UserResponse> {
   const passwordHash = await hashPassword(input.password);
   const db = await getDb();
+  const permissions = input.permissions ?? { superAdmin: input.superAdmin ?? false, grants: [] };
   return db.$transaction(async (tx) => {
     await assertEmailFree(tx, input.email);
+    await assertGrantNamesExist(tx, permissions);
     const user = await tx.user.create({
-      data: { email: input.email, name: input.name, superAdmin: input.superAdmin, passwordHash },
+      data: { email: input.email, name: input.name, superAdmin: permissions.superAdmin, grants: permissions.superAdmin ? [] : permissions.grants, passwordHash },
     });
     await recordEvent(tx, {
       action: "user.created",
       actor,
       target: { type: "user", id: user.id },
-      details: { email: user.email, name: user.name, superAdmin: user.superAdmin },
+      details: { email: user.email, name: user.name, permissions },
     });
     return toUserResponse(user);
   });
@@ -95,19 +99,21 @@ export async function updateUser(id: number, input: UpdateUserInput, actor: Acto
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id } });
     if (!before) throw new ApiError("not_found", `No user with id ${id}.`);
+    const superAdmin = input.permissions?.superAdmin ?? input.superAdmin;
     const activeAdmin = before.superAdmin && before.disabledAt === null;
     if (activeAdmin && input.disabled === true) await assertKeepsASuperAdmin(tx, id, "disable");
-    if (activeAdmin && input.superAdmin === false) await assertKeepsASuperAdmin(tx, id, "demote");
+    if (activeAdmin && superAdmin === false) await assertKeepsASuperAdmin(tx, id, "demote");
+    if (input.permissions) await assertGrantNamesExist(tx, input.permissions);
     const disabledAt = input.disabled === undefined ? undefined : input.disabled ? (before.disabledAt ?? new Date()) : null;
+    const grants = input.permissions ? (input.permissions.superAdmin ? [] : input.permissions.grants) : undefined;
     const user = await tx.user.update({
       where: { id },
-      data: { name: input.name, superAdmin: input.superAdmin, disabledAt, passwordHash },
+      data: { name: input.name, superAdmin, grants, disabledAt, passwordHash },
     });
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     if (input.name !== undefined && input.name !== before.name) changes.name = { from: before.name, to: user.name };
-    if (input.superAdmin !== undefined && input.superAdmin !== before.superAdmin) {
-      changes.superAdmin = { from: before.superAdmin, to: user.superAdmin };
-    }
+    const [was, now] = [permissionsFrom(before.superAdmin, before.grants), permissionsFrom(user.superAdmin, user.grants)];
+    if (JSON.stringify(was) !== JSON.stringify(now)) changes.permissions = { from: was, to: now };
     if (input.disabled !== undefined && input.disabled !== (before.disabledAt !== null)) {
       changes.disabled = { from: before.disabledAt !== null, to: input.disabled };
     }

@@ -35,6 +35,7 @@ describe("users API", () => {
       email: "ada@example.com",
       name: "Ada",
       superAdmin: false,
+      permissions: { superAdmin: false, grants: [] },
       disabled: false,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
@@ -89,7 +90,7 @@ describe("users API", () => {
     ["unknown endpoint", "GET", "/api/v1/nope", undefined, 404, "not_found", undefined],
   ];
 
-  it.each(bad)("%s → %i %s", async (_name, method, path, body, status, code, errors) => {
+  it.each(bad)("%s: %s %s", async (_name, method, path, body, status, code, errors) => {
     const before = await db.user.count();
     const res = await admin(method, path, body);
     expect(res.status).toBe(status);
@@ -120,8 +121,12 @@ describe("users API", () => {
     const events = await db.auditEvent.findMany({ where: { targetId: u.id, action: "user.updated" }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.details)).toEqual([
       { email: u.email, changes: { disabled: { from: false, to: true } }, passwordReset: false },
-      { email: u.email, changes: { disabled: { from: true, to: false }, superAdmin: { from: false, to: true } }, passwordReset: true },
-      { email: u.email, changes: { superAdmin: { from: true, to: false } }, passwordReset: false },
+      {
+        email: u.email,
+        changes: { disabled: { from: true, to: false }, permissions: { from: { superAdmin: false, grants: [] }, to: { superAdmin: true } } },
+        passwordReset: true,
+      },
+      { email: u.email, changes: { permissions: { from: { superAdmin: true }, to: { superAdmin: false, grants: [] } } }, passwordReset: false },
     ]);
   });
 

@@ -1,0 +1,15 @@
+import { createAppInput, listAppsQuery } from "@/lib/schemas/catalog";
+import { createApp, listApps } from "@/server/catalog/apps";
+import { parseBody, parseQuery } from "@/server/http/parse";
+import { json } from "@/server/http/respond";
+import { route } from "@/server/http/route";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/apps — the Devtron apps the caller may read; filter by project, search, sort, page. */
+export const GET = route("principal", async ({ req, principal }) => listApps(principal, parseQuery(req, listAppsQuery)));
+
+/** POST /api/v1/apps — needs admin or manager on the whole project. */
+export const POST = route("principal", async ({ req, principal, ip }) =>
+  json(await createApp(principal, await parseBody(req, createAppInput), ip), { status: 201 }),
+);

@@ -1,0 +1,54 @@
+import "server-only";
+import { ApiError, fieldError } from "@/lib/errors";
+import type { Page } from "@/lib/schemas/common";
+import type { Tx } from "../db";
+
+export type Paging = { page: number; pageSize: number; q?: string; sort?: string };
+
+/** `name` / `-name` → Prisma orderBy, with the id as a tiebreaker so pages never overlap. */
+export function orderBy(sort: string | undefined, fallback: string): Record<string, "asc" | "desc">[] {
+  const s = sort ?? fallback;
+  const field = s.replace(/^-/, "");
+  return [{ [field]: s.startsWith("-") ? "desc" : "asc" }, { id: "asc" }];
+}
+
+export function pageOf<T>(data: T[], total: number, p: Paging): Page<T> {
+  return { data, page: p.page, pageSize: p.pageSize, total };
+}
+
+export const skipTake = (p: Paging) => ({ skip: (p.page - 1) * p.pageSize, take: p.pageSize });
+
+export const contains = (q: string | undefined) => (q ? { contains: q, mode: "insensitive" as const } : undefined);
+
+export function notFound(what: string, id: number | string): ApiError {
+  return new ApiError("not_found", `No ${what} with ${typeof id === "number" ? "id" : "name"} ${id}.`);
+}
+
+export function forbidden(detail: string): ApiError {
+  return new ApiError("forbidden", detail);
+}
+
+export function duplicate(what: string, name: string, path = "name"): ApiError {
+  const article = /^[aeiou]/i.test(what) ? "An" : "A";
+  return new ApiError("conflict", `${article} ${what} named ${name} already exists.`, { errors: [{ path, message: "is already used" }] });
+}
+
+/** A body field naming a project or environment that does not exist: 400 at that field. */
+export async function projectByNameOrThrow(tx: Tx, name: string, path = "project") {
+  const project = await tx.project.findUnique({ where: { name } });
+  if (!project) throw fieldError(path, `no project named ${name}`);
+  return project;
+}
+
+export async function environmentByNameOrThrow(tx: Tx, name: string, path = "environment") {
+  const env = await tx.environment.findUnique({ where: { name } });
+  if (!env) throw fieldError(path, `no environment named ${name}`);
+  return env;
+}
+
+/** "3 apps (api, web, worker)" — for 409s that name what still uses a thing. */
+export function describeUses([one, many]: [string, string], names: string[], total: number): string | null {
+  if (total === 0) return null;
+  const shown = names.slice(0, 3).join(", ");
+  return `${total} ${total === 1 ? one : many} (${shown}${total > names.length || names.length > 3 ? ", …" : ""})`;
+}

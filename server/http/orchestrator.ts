@@ -1,0 +1,45 @@
+import "server-only";
+import { STATUS_CODES } from "node:http";
+import { ApiError } from "@/lib/errors";
+import type { Principal } from "../auth/principal";
+import { authenticate } from "./route";
+import { clientIp } from "./client-ip";
+import { toApiError } from "./errors";
+
+// Devtron's envelope: { code, status, result, errors }. Same services, same errors as
+// /api/v1, only dressed the way Devtron scripts and Postman collections expect — with
+// honest HTTP statuses (Devtron answers 500 for a duplicate name; we answer 409).
+
+type Ctx = { req: Request; params: Record<string, string | undefined>; principal: Principal; ip: string };
+type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+export function envelope(result: unknown, code = 200): Response {
+  return Response.json({ code, status: STATUS_CODES[code] === "OK" ? "OK" : (STATUS_CODES[code] ?? "OK"), result }, { status: code });
+}
+
+export function envelopeError(error: ApiError): Response {
+  const fields = error.errors?.length ? error.errors : [{ path: "", message: error.message }];
+  const errors = fields.map((f) => ({
+    code: error.code,
+    internalMessage: f.path ? `${f.path}: ${f.message}` : f.message,
+    userMessage: f.path ? `${f.path} ${f.message}` : f.message,
+  }));
+  const headers: Record<string, string> = { "cache-control": "no-store" };
+  if (error.retryAfter) headers["retry-after"] = String(error.retryAfter);
+  return Response.json({ code: error.status, status: STATUS_CODES[error.status] ?? "Error", errors }, { status: error.status, headers });
+}
+
+export function orchestratorRoute(handler: (ctx: Ctx) => Promise<Response | unknown>) {
+  return async (req: Request, context?: RouteContext): Promise<Response> => {
+    try {
+      const raw = (await context?.params) ?? {};
+      const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
+      const principal = await authenticate(req);
+      if (!principal) throw new ApiError("unauthorized", "Send an API token in the token header.");
+      const result = await handler({ req, params, principal, ip: clientIp(req.headers) });
+      return result instanceof Response ? result : envelope(result);
+    } catch (error) {
+      return envelopeError(toApiError(error));
+    }
+  };
+}
