@@ -63,3 +63,10 @@ export function fieldError(path: string, message: string): ApiError {
 export function isProblem(value: unknown): value is Problem {
   return typeof value === "object" && value !== null && "code" in value && "status" in value && "detail" in value;
 }
+
+/** The same error with its field paths renamed — for adapters whose field names differ (Devtron's appName, expireAtInMs). */
+export function renameErrorPaths(error: unknown, names: Record<string, string>): unknown {
+  if (!(error instanceof ApiError) || !error.errors) return error;
+  const errors = error.errors.map((e) => ({ ...e, path: names[e.path] ?? e.path }));
+  return new ApiError(error.code, error.message, { errors, retryAfter: error.retryAfter });
+}

@@ -7,22 +7,26 @@ import { NO_PERMISSIONS, permissionsSchema, SUPER_ADMIN, type Permissions } from
  * audit trail — sees only this shape.
  */
 export type Principal = {
-  type: "user";
+  type: "user" | "token";
   id: number;
+  /** A user's display name, or a token's name. */
   name: string;
-  email: string;
+  /** Who did it, in records (createdBy, triggeredBy, audit): a user's email, or Devtron's `API-TOKEN:<name>`. */
+  label: string;
   permissions: Permissions;
   /** How the request proved who it is; unsafe cookie requests must be same-origin. */
-  via: "session";
+  via: "session" | "token";
 };
 
 export type Actor = { type: "user" | "token" | "system"; id: number | null; name: string; ip: string | null };
 
 export function actorOf(principal: Principal, ip: string | null): Actor {
-  return { type: principal.type, id: principal.id, name: principal.email, ip };
+  return { type: principal.type, id: principal.id, name: principal.label, ip };
 }
 
 export const SYSTEM_ACTOR: Actor = { type: "system", id: null, name: "system", ip: null };
+
+export const tokenLabel = (name: string) => `API-TOKEN:${name}`;
 
 export const isSuperAdmin = (principal: Principal) => principal.permissions.superAdmin;
 

@@ -50,7 +50,7 @@ export async function loadUserPrincipal(id: number): Promise<Principal | null> {
     type: "user",
     id: user.id,
     name: user.name,
-    email: user.email,
+    label: user.email,
     permissions: permissionsFrom(user.superAdmin, user.grants),
     via: "session",
   };

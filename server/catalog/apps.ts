@@ -65,7 +65,7 @@ export async function createApp(principal: Principal, input: CreateAppInput, ip:
     }
     if (await tx.app.findUnique({ where: { name: input.name } })) throw duplicate("app", input.name);
     const app = await tx.app.create({
-      data: { name: input.name, projectId: project.id, description: input.description, labels: input.labels, createdBy: principal.email },
+      data: { name: input.name, projectId: project.id, description: input.description, labels: input.labels, createdBy: principal.label },
       include: withProject,
     });
     await recordEvent(tx, {
@@ -131,7 +131,7 @@ export async function triggerDeployment(principal: Principal, appId: number, inp
       throw forbidden(`Deploying ${app.name} to ${env.name} needs the trigger role (or stronger) on that app and environment.`);
     }
     const deployment = await tx.deployment.create({
-      data: { appId, environmentId: env.id, image: input.image, triggeredBy: principal.email, status: "Succeeded" },
+      data: { appId, environmentId: env.id, image: input.image, triggeredBy: principal.label, status: "Succeeded" },
       include: deploymentInclude,
     });
     await recordEvent(tx, {

@@ -18,7 +18,9 @@ export function pageOf<T>(data: T[], total: number, p: Paging): Page<T> {
 
 export const skipTake = (p: Paging) => ({ skip: (p.page - 1) * p.pageSize, take: p.pageSize });
 
-export const contains = (q: string | undefined) => (q ? { contains: q, mode: "insensitive" as const } : undefined);
+/** Case-insensitive substring search; `%`, `_` and `\\` are matched literally, not as LIKE wildcards. */
+export const contains = (q: string | undefined) =>
+  q ? { contains: q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" as const } : undefined;
 
 export function notFound(what: string, id: number | string): ApiError {
   return new ApiError("not_found", `No ${what} with ${typeof id === "number" ? "id" : "name"} ${id}.`);

@@ -1,6 +1,9 @@
 import "server-only";
 import type { ApiError } from "@/lib/errors";
 
+/** For every response that carries a secret. */
+export const NO_STORE = { "cache-control": "no-store" } as const;
+
 export function json(data: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   headers.set("content-type", "application/json; charset=utf-8");

@@ -2,6 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/errors";
 import { isSuperAdmin, type Principal } from "../auth/principal";
 import { principalFromCookie } from "../auth/session";
+import { authenticateToken, tokenFromHeaders } from "../tokens/verify";
 import { clientIp } from "./client-ip";
 import { toApiError } from "./errors";
 import { assertSameOrigin } from "./origin";
@@ -24,7 +25,10 @@ type Ctx<A extends Access> = {
 
 type Handler<A extends Access> = (ctx: Ctx<A>) => Promise<Response | unknown>;
 
+/** A token (Authorization: Bearer, or Devtron's `token` header) wins over a session cookie. */
 export async function authenticate(req: Request): Promise<Principal | null> {
+  const token = tokenFromHeaders(req.headers);
+  if (token !== null) return authenticateToken(token, clientIp(req.headers));
   const principal = await principalFromCookie(req.headers.get("cookie"));
   if (principal?.via === "session") assertSameOrigin(req);
   return principal;

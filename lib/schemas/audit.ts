@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { pageQuery } from "./common";
+
+export const AUDIT_ACTIONS = [
+  "token.created", "token.updated", "token.regenerated", "token.deleted",
+  "user.created", "user.updated", "user.deleted",
+  "project.created", "project.updated", "project.deleted",
+  "environment.created", "environment.updated", "environment.deleted",
+  "app.created", "app.updated", "app.deleted", "deployment.triggered",
+  "helm-app.installed", "helm-app.updated", "helm-app.deleted",
+  "chart-group.created", "chart-group.updated", "chart-group.deleted",
+] as const;
+
+export const listAuditEventsQuery = pageQuery.pick({ page: true, pageSize: true }).extend({
+  tokenId: z.coerce.number({ error: "must be a token id (an integer)" }).int("must be an integer").positive("must be positive").optional(),
+  action: z.enum(AUDIT_ACTIONS, { error: "is not a known action" }).optional(),
+});
+
+export const auditEventResponse = z.object({
+  id: z.number(),
+  action: z.string(),
+  actor: z.object({ type: z.enum(["user", "token", "system"]), id: z.number().nullable(), name: z.string() }),
+  target: z.object({ type: z.string(), id: z.number().nullable() }),
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});
+
+export type ListAuditEventsQuery = z.infer<typeof listAuditEventsQuery>;
+export type AuditEventResponse = z.infer<typeof auditEventResponse>;

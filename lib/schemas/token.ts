@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { permissionsSchema } from "../permissions/schema";
+import { MAX_EXPIRES_IN_DAYS } from "../tokens/expiry";
+import { pageQuery } from "./common";
+import { description } from "./catalog";
+
+// Token names: 3–50 characters, ^[a-z0-9][a-z0-9_-]*[a-z0-9]$, one message per rule.
+export const TOKEN_NAME_MIN = 3;
+export const TOKEN_NAME_MAX = 50;
+export const tokenName = z
+  .string({ error: (iss) => (iss.input === undefined ? "is required" : "must be a string") })
+  .min(TOKEN_NAME_MIN, `must be at least ${TOKEN_NAME_MIN} characters`)
+  .max(TOKEN_NAME_MAX, `must be at most ${TOKEN_NAME_MAX} characters`)
+  .regex(/^[a-z0-9_-]*$/, "must use only lowercase letters, digits, '-' and '_'")
+  .regex(/^[a-z0-9]/, "must start with a lowercase letter or digit")
+  .regex(/[a-z0-9]$/, "must end with a lowercase letter or digit");
+
+/** The name rule as plain checks, for live feedback in the dashboard. */
+export function tokenNameProblems(name: string): string[] {
+  const result = tokenName.safeParse(name);
+  return result.success ? [] : result.error.issues.map((i) => i.message);
+}
+
+const expiresInDays = z
+  .number({ error: "must be a whole number of days (a JSON number, not a string)" })
+  .int("must be a whole number of days")
+  .min(1, "must be at least 1")
+  .max(MAX_EXPIRES_IN_DAYS, `must be at most ${MAX_EXPIRES_IN_DAYS}`);
+const expiresAt = z.iso
+  .datetime({ offset: true, error: "must be an ISO 8601 time such as 2027-01-31T23:59:59Z, or null for never" })
+  .nullable();
+
+const expiry = { expiresInDays: expiresInDays.optional(), expiresAt: expiresAt.optional() };
+const notBoth = (v: { expiresInDays?: number; expiresAt?: string | null }) => v.expiresInDays === undefined || v.expiresAt === undefined;
+const notBothMessage = { path: ["expiresAt"], message: "send either expiresInDays or expiresAt, not both" };
+
+export const createTokenInput = z
+  .strictObject({ name: tokenName, description: description.default(""), ...expiry, permissions: permissionsSchema })
+  .refine(notBoth, notBothMessage);
+
+export const updateTokenInput = z.strictObject({
+  name: z.never({ error: "cannot be changed; a token keeps its name (create a new token instead)" }).optional(),
+  description: description.optional(),
+  permissions: permissionsSchema.optional(),
+});
+
+export const GRACE_MAX_SECONDS = 7 * 24 * 60 * 60;
+export const regenerateTokenInput = z
+  .strictObject({
+    ...expiry,
+    graceSeconds: z
+      .number({ error: "must be a number of seconds" })
+      .int("must be a whole number of seconds")
+      .min(0, "must be at least 0")
+      .max(GRACE_MAX_SECONDS, `must be at most ${GRACE_MAX_SECONDS} (7 days)`)
+      .default(0),
+  })
+  .refine(notBoth, notBothMessage);
+
+export const TOKEN_SORTS = ["name", "lastUsedAt", "expiresAt", "createdAt"] as const;
+export const TOKEN_STATUSES = ["active", "expired", "expiring"] as const;
+export const listTokensQuery = pageQuery.extend({
+  status: z.enum(TOKEN_STATUSES, { error: `must be one of ${TOKEN_STATUSES.join(", ")}` }).optional(),
+  sort: z
+    .enum([...TOKEN_SORTS, ...TOKEN_SORTS.map((s) => `-${s}` as const)], {
+      error: `must be one of ${TOKEN_SORTS.join(", ")} (prefix - for descending)`,
+    })
+    .optional(),
+});
+
+export const tokenResponse = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  description: z.string(),
+  preview: z.string(),
+  permissions: permissionsSchema,
+  expiresAt: z.string().nullable(),
+  status: z.enum(["active", "expired"]),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+  lastUsedAt: z.string().nullable(),
+  lastUsedIp: z.string().nullable(),
+  recentIps: z.array(z.string()),
+  version: z.number().int(),
+});
+export const tokenWithSecretResponse = z.object({ token: tokenResponse, secret: z.string() });
+
+export type CreateTokenInput = z.infer<typeof createTokenInput>;
+export type UpdateTokenInput = z.infer<typeof updateTokenInput>;
+export type RegenerateTokenInput = z.infer<typeof regenerateTokenInput>;
+export type ListTokensQuery = z.infer<typeof listTokensQuery>;
+export type TokenResponse = z.infer<typeof tokenResponse>;

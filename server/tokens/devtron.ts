@@ -1,0 +1,67 @@
+import "server-only";
+import { renameErrorPaths } from "@/lib/errors";
+import type { TokenResponse } from "@/lib/schemas/token";
+import type { DevtronTokenResponse } from "@/lib/schemas/devtron-token";
+import { NO_PERMISSIONS } from "@/lib/permissions/schema";
+import { tokenLabel, type Actor } from "../auth/principal";
+import { createToken, getToken, listTokens, regenerateToken, updateToken } from "./tokens";
+
+// Devtron's API-token surface as a thin adapter over the same services. A token made
+// here has no roles until they are set (Devtron sets them with a second call; here it
+// is PATCH /api/v1/tokens/{id} or the dashboard).
+
+const ONE_YEAR_DAYS = 365;
+
+export function toDevtronToken(t: TokenResponse): DevtronTokenResponse {
+  return {
+    id: t.id,
+    userId: t.id,
+    userIdentifier: tokenLabel(t.name),
+    name: t.name,
+    description: t.description,
+    expireAtInMs: t.expiresAt ? Date.parse(t.expiresAt) : 0,
+    token: "",
+    lastUsedAt: t.lastUsedAt ?? "",
+    lastUsedByIp: t.lastUsedIp ?? "",
+    updatedAt: t.updatedAt,
+  };
+}
+
+/** 0 → never; a time → that time; omitted → Devtron's one-year default. */
+function expiryFrom(expireAtInMs: number | undefined) {
+  if (expireAtInMs === undefined) return { expiresInDays: ONE_YEAR_DAYS };
+  return { expiresAt: expireAtInMs === 0 ? null : new Date(expireAtInMs).toISOString() };
+}
+
+export async function listDevtronTokens(): Promise<DevtronTokenResponse[]> {
+  const all: DevtronTokenResponse[] = [];
+  for (let page = 1; ; page++) {
+    const batch = await listTokens({ page, pageSize: 100, sort: "name" });
+    all.push(...batch.data.map(toDevtronToken));
+    if (all.length >= batch.total || batch.data.length === 0) return all;
+  }
+}
+
+const DEVTRON_FIELDS = { expiresAt: "expireAtInMs", expiresInDays: "expireAtInMs" };
+const devtronFields = (error: unknown): never => {
+  throw renameErrorPaths(error, DEVTRON_FIELDS);
+};
+
+export async function createDevtronToken(input: { name: string; description: string; expireAtInMs?: number }, actor: Actor) {
+  const args = { name: input.name, description: input.description, permissions: NO_PERMISSIONS, ...expiryFrom(input.expireAtInMs) };
+  const { token, secret } = await createToken(args, actor).catch(devtronFields);
+  return { success: true, token: secret, userId: token.id, userIdentifier: tokenLabel(token.name) };
+}
+
+/** Devtron regenerates only when the expiry changes; otherwise it updates the description and answers token "". */
+export async function updateDevtronToken(id: number, input: { description?: string; expireAtInMs?: number }, actor: Actor) {
+  const current = await getToken(id);
+  const currentMs = current.expiresAt ? Date.parse(current.expiresAt) : 0;
+  const regenerate = input.expireAtInMs !== undefined && input.expireAtInMs !== currentMs;
+  // Regenerate first: it validates the expiry, so a bad one changes nothing at all.
+  const secret = regenerate
+    ? (await regenerateToken(id, { ...expiryFrom(input.expireAtInMs), graceSeconds: 0 }, actor).catch(devtronFields)).secret
+    : "";
+  if (input.description !== undefined && input.description !== current.description) await updateToken(id, { description: input.description }, actor);
+  return { success: true, token: secret, hideApiToken: true };
+}

@@ -1,0 +1,215 @@
+import "server-only";
+import { ApiError, fieldError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Permissions } from "@/lib/permissions/schema";
+import type { CreateTokenInput, ListTokensQuery, RegenerateTokenInput, TokenResponse, UpdateTokenInput } from "@/lib/schemas/token";
+import { generateToken, previewOf } from "@/lib/tokens/format";
+import { addDays, EXPIRING_WITHIN_DAYS, resolveExpiry, type ExpiryInput } from "@/lib/tokens/expiry";
+import { recordEvent } from "../audit/record";
+import { permissionsFrom, type Actor } from "../auth/principal";
+import { assertGrantNamesExist } from "../catalog/check-grants";
+import { orderBy, pageOf, skipTake } from "../catalog/common";
+import { getDb, type Tx } from "../db";
+import { maxTokenLifetimeDays } from "./config";
+import { hashSecret } from "./verify";
+
+// Tokens: generate, list, read, edit, regenerate, delete. Every write runs in one
+// transaction with its audit event. Secrets leave this module exactly once (create,
+// regenerate) and are never stored, logged or audited — only their SHA-256.
+
+const PUBLIC_FIELDS = {
+  id: true, name: true, description: true, preview: true, superAdmin: true, grants: true, expiresAt: true, version: true,
+  createdAt: true, createdBy: true, updatedAt: true, updatedBy: true, lastUsedAt: true, lastUsedIp: true, recentIps: true, deletedAt: true,
+} as const satisfies Prisma.ApiTokenSelect;
+type Row = Prisma.ApiTokenGetPayload<{ select: typeof PUBLIC_FIELDS }>;
+
+export function toTokenResponse(t: Row, now = new Date()): TokenResponse {
+  return {
+    id: t.id,
+    name: t.name,
+    description: t.description,
+    preview: t.preview,
+    permissions: permissionsFrom(t.superAdmin, t.grants),
+    expiresAt: t.expiresAt?.toISOString() ?? null,
+    status: t.expiresAt && t.expiresAt <= now ? "expired" : "active",
+    createdAt: t.createdAt.toISOString(),
+    createdBy: t.createdBy,
+    updatedAt: t.updatedAt.toISOString(),
+    updatedBy: t.updatedBy,
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    lastUsedIp: t.lastUsedIp,
+    recentIps: Array.isArray(t.recentIps) ? (t.recentIps as string[]) : [],
+    version: t.version,
+  };
+}
+
+function expiryOrThrow(input: ExpiryInput, now: Date): Date | null {
+  const result = resolveExpiry(input, now, maxTokenLifetimeDays());
+  if (!result.ok) throw fieldError(result.path, result.message);
+  return result.expiresAt;
+}
+
+const permissionColumns = (p: Permissions) => ({ superAdmin: p.superAdmin, grants: p.superAdmin ? [] : p.grants });
+
+function statusWhere(status: ListTokensQuery["status"], now: Date): Prisma.ApiTokenWhereInput {
+  switch (status) {
+    case "active":
+      return { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
+    case "expired":
+      return { expiresAt: { lte: now } };
+    case "expiring":
+      return { expiresAt: { gt: now, lte: addDays(now, EXPIRING_WITHIN_DAYS) } };
+    default:
+      return {};
+  }
+}
+
+export async function listTokens(query: ListTokensQuery, now = new Date()) {
+  const db = await getDb();
+  const where: Prisma.ApiTokenWhereInput = {
+    deletedAt: null,
+    ...(query.q ? { name: { contains: query.q, mode: "insensitive" } } : {}),
+    ...statusWhere(query.status, now),
+  };
+  const sort = query.sort ?? "-createdAt";
+  const field = sort.replace(/^-/, "");
+  // Never-used and never-expiring tokens sort last either way, as people expect.
+  const order: Prisma.ApiTokenOrderByWithRelationInput[] =
+    field === "lastUsedAt" || field === "expiresAt"
+      ? [{ [field]: { sort: sort.startsWith("-") ? "desc" : "asc", nulls: "last" } }, { id: "asc" }]
+      : (orderBy(sort, "-createdAt") as Prisma.ApiTokenOrderByWithRelationInput[]);
+  const [rows, total] = await Promise.all([
+    db.apiToken.findMany({ where, select: PUBLIC_FIELDS, orderBy: order, ...skipTake(query) }),
+    db.apiToken.count({ where }),
+  ]);
+  return pageOf(rows.map((r) => toTokenResponse(r, now)), total, query);
+}
+
+async function liveTokenOrThrow(tx: Tx, id: number): Promise<Row> {
+  const token = await tx.apiToken.findFirst({ where: { id, deletedAt: null }, select: PUBLIC_FIELDS });
+  if (!token) throw new ApiError("not_found", `No token with id ${id}.`);
+  return token;
+}
+
+export async function getToken(id: number) {
+  return toTokenResponse(await liveTokenOrThrow(await getDb(), id));
+}
+
+async function assertNameFree(tx: Tx, name: string): Promise<void> {
+  if (await tx.apiToken.findFirst({ where: { name, deletedAt: null }, select: { id: true } })) {
+    throw new ApiError("conflict", `A token named ${name} already exists.`, { errors: [{ path: "name", message: "is already used by another token" }] });
+  }
+}
+
+export type CreateTokenArgs = Omit<CreateTokenInput, "permissions"> & { permissions: Permissions };
+
+export async function createToken(input: CreateTokenArgs, actor: Actor, now = new Date()) {
+  const expiresAt = expiryOrThrow(input, now);
+  const secret = generateToken();
+  const db = await getDb();
+  const token = await db.$transaction(async (tx) => {
+    await assertNameFree(tx, input.name);
+    await assertGrantNamesExist(tx, input.permissions);
+    const created = await tx.apiToken.create({
+      data: {
+        name: input.name,
+        description: input.description,
+        ...permissionColumns(input.permissions),
+        expiresAt,
+        secretHash: hashSecret(secret),
+        preview: previewOf(secret),
+        createdBy: actor.name,
+        updatedBy: actor.name,
+      },
+      select: PUBLIC_FIELDS,
+    });
+    await recordEvent(tx, {
+      action: "token.created",
+      actor,
+      target: { type: "token", id: created.id },
+      details: { name: created.name, expiresAt: expiresAt?.toISOString() ?? null, permissions: input.permissions },
+    });
+    return created;
+  });
+  return { token: toTokenResponse(token, now), secret };
+}
+
+export async function updateToken(id: number, input: UpdateTokenInput, actor: Actor) {
+  const db = await getDb();
+  const token = await db.$transaction(async (tx) => {
+    const before = await liveTokenOrThrow(tx, id);
+    if (input.permissions) await assertGrantNamesExist(tx, input.permissions);
+    const after = await tx.apiToken.update({
+      where: { id },
+      data: { description: input.description, ...(input.permissions ? permissionColumns(input.permissions) : {}), updatedBy: actor.name },
+      select: PUBLIC_FIELDS,
+    });
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    if (before.description !== after.description) changes.description = { from: before.description, to: after.description };
+    const [was, now] = [permissionsFrom(before.superAdmin, before.grants), permissionsFrom(after.superAdmin, after.grants)];
+    if (JSON.stringify(was) !== JSON.stringify(now)) changes.permissions = { from: was, to: now };
+    await recordEvent(tx, { action: "token.updated", actor, target: { type: "token", id }, details: { name: after.name, changes: changes as object } });
+    return after;
+  });
+  return toTokenResponse(token);
+}
+
+export async function regenerateToken(id: number, input: RegenerateTokenInput, actor: Actor, now = new Date()) {
+  const expiresAt = expiryOrThrow(input, now);
+  const secret = generateToken();
+  const db = await getDb();
+  const token = await db.$transaction(async (tx) => {
+    const before = await tx.apiToken.findFirst({ where: { id, deletedAt: null }, select: { ...PUBLIC_FIELDS, secretHash: true } });
+    if (!before) throw new ApiError("not_found", `No token with id ${id}.`);
+    // The old secret may live on for the grace period, but never past its own expiry.
+    let graceUntil = input.graceSeconds > 0 ? new Date(now.getTime() + input.graceSeconds * 1000) : null;
+    if (graceUntil && before.expiresAt && before.expiresAt < graceUntil) graceUntil = before.expiresAt;
+    const after = await tx.apiToken.update({
+      where: { id },
+      data: {
+        secretHash: hashSecret(secret),
+        preview: previewOf(secret),
+        previousHash: graceUntil ? before.secretHash : null,
+        previousValidUntil: graceUntil,
+        expiresAt,
+        version: { increment: 1 },
+        updatedBy: actor.name,
+      },
+      select: PUBLIC_FIELDS,
+    });
+    await recordEvent(tx, {
+      action: "token.regenerated",
+      actor,
+      target: { type: "token", id },
+      details: {
+        name: after.name,
+        version: after.version,
+        expiresAt: { from: before.expiresAt?.toISOString() ?? null, to: expiresAt?.toISOString() ?? null },
+        oldSecretValidUntil: graceUntil?.toISOString() ?? null,
+      },
+    });
+    return after;
+  });
+  return { token: toTokenResponse(token, now), secret };
+}
+
+export async function deleteToken(id: number, actor: Actor) {
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    const token = await liveTokenOrThrow(tx, id);
+    await tx.apiToken.update({ where: { id }, data: { deletedAt: new Date(), previousHash: null, previousValidUntil: null, updatedBy: actor.name } });
+    await recordEvent(tx, { action: "token.deleted", actor, target: { type: "token", id }, details: { name: token.name } });
+  });
+}
+
+/** Requests per day over the last `days` days (UTC), oldest first, zeros included. */
+export async function tokenUsageByDay(id: number, days = 30, now = new Date()) {
+  const db = await getDb();
+  const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - (days - 1)));
+  const rows = await db.apiTokenUsage.findMany({ where: { tokenId: id, day: { gte: since } }, orderBy: { day: "asc" } });
+  const byDay = new Map(rows.map((r) => [r.day.toISOString().slice(0, 10), r.requests]));
+  return Array.from({ length: days }, (_, i) => {
+    const day = new Date(since.getTime() + i * 86_400_000).toISOString().slice(0, 10);
+    return { day, requests: byDay.get(day) ?? 0 };
+  });
+}

@@ -1,0 +1,78 @@
+import "server-only";
+import { getDb } from "../db";
+
+// Usage accounting (last used, IPs, requests per day) is collected in memory on the
+// request path and written in one batch at most every 5 seconds and on shutdown, so
+// verifying a token never waits on a database write.
+
+export const FLUSH_INTERVAL_MS = 5_000;
+const RECENT_IPS = 5;
+
+type Pending = { lastUsedAt: Date; ips: string[]; perDay: Map<string, number> };
+
+type State = { pending: Map<number, Pending>; timer?: NodeJS.Timeout; flushing?: Promise<void>; hooked?: boolean };
+const g = globalThis as { __tesseraUsage?: State };
+const state: State = (g.__tesseraUsage ??= { pending: new Map<number, Pending>() });
+
+export function recordUsage(tokenId: number, ip: string, at: Date = new Date()): void {
+  let p = state.pending.get(tokenId);
+  if (!p) state.pending.set(tokenId, (p = { lastUsedAt: at, ips: [], perDay: new Map() }));
+  p.lastUsedAt = at;
+  p.ips = [ip, ...p.ips.filter((x) => x !== ip)].slice(0, RECENT_IPS);
+  const day = at.toISOString().slice(0, 10);
+  p.perDay.set(day, (p.perDay.get(day) ?? 0) + 1);
+  schedule();
+}
+
+function schedule(): void {
+  if (!state.hooked) {
+    state.hooked = true;
+    for (const signal of ["SIGTERM", "SIGINT"] as const) {
+      process.once(signal, () => {
+        void flushUsage().finally(() => process.exit(0));
+      });
+    }
+  }
+  if (state.timer) return;
+  state.timer = setTimeout(() => {
+    state.timer = undefined;
+    void flushUsage().catch((error: unknown) => console.error("[tessera] could not write token usage:", (error as Error).message));
+  }, FLUSH_INTERVAL_MS);
+  state.timer.unref();
+}
+
+/** Writes everything collected so far. Concurrent calls share one write. */
+export async function flushUsage(): Promise<void> {
+  if (state.flushing) await state.flushing;
+  if (state.pending.size === 0) return;
+  const batch = state.pending;
+  state.pending = new Map();
+  state.flushing = write(batch).finally(() => {
+    state.flushing = undefined;
+  });
+  return state.flushing;
+}
+
+async function write(batch: Map<number, Pending>): Promise<void> {
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    for (const [tokenId, p] of batch) {
+      const token = await tx.apiToken.findUnique({ where: { id: tokenId }, select: { recentIps: true } });
+      if (!token) continue;
+      const known = Array.isArray(token.recentIps) ? (token.recentIps as string[]) : [];
+      const recentIps = [...p.ips, ...known.filter((ip) => !p.ips.includes(ip))].slice(0, RECENT_IPS);
+      // updatedAt is left alone: usage is not an edit.
+      await tx.$executeRaw`UPDATE "ApiToken" SET "lastUsedAt" = GREATEST(COALESCE("lastUsedAt", ${p.lastUsedAt}), ${p.lastUsedAt}),
+        "lastUsedIp" = ${p.ips[0] ?? null}, "recentIps" = ${JSON.stringify(recentIps)}::jsonb WHERE id = ${tokenId}`;
+      for (const [day, n] of p.perDay) {
+        await tx.$executeRaw`INSERT INTO "ApiTokenUsage" ("tokenId", day, requests) VALUES (${tokenId}, ${day}::date, ${n})
+          ON CONFLICT ("tokenId", day) DO UPDATE SET requests = "ApiTokenUsage".requests + EXCLUDED.requests`;
+      }
+    }
+  });
+}
+
+/** For tests: drop what was collected without writing it. */
+export function discardPendingUsage(): void {
+  state.pending = new Map();
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { ApiError } from "@/lib/errors";
+import { isWellFormedToken, TOKEN_LENGTH } from "@/lib/tokens/format";
+import { permissionsFrom, tokenLabel, type Principal } from "../auth/principal";
+import { getDb } from "../db";
+import { limiter } from "../http/rate-limit";
+import { recordUsage } from "./usage";
+
+// The check on every API call (DESIGN.md §3): shape and checksum first, without the
+// database; then one indexed lookup by hash (current or superseded secret); then
+// deleted / expired / past-grace. Nothing here writes to the database.
+
+export function hashSecret(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+export type VerifyResult =
+  | { ok: true; principal: Principal }
+  | { ok: false; reason: "malformed" | "unknown" | "deleted" | "superseded" | "expired" };
+
+export async function verifyToken(secret: string, now: Date = new Date()): Promise<VerifyResult> {
+  if (!isWellFormedToken(secret)) return { ok: false, reason: "malformed" };
+  const hash = hashSecret(secret);
+  const db = await getDb();
+  const row = await db.apiToken.findFirst({
+    where: { OR: [{ secretHash: hash }, { previousHash: hash }] },
+    select: { id: true, name: true, superAdmin: true, grants: true, expiresAt: true, deletedAt: true, secretHash: true, previousValidUntil: true },
+  });
+  if (!row) return { ok: false, reason: "unknown" };
+  if (row.deletedAt) return { ok: false, reason: "deleted" };
+  if (row.secretHash !== hash && !(row.previousValidUntil && row.previousValidUntil > now)) return { ok: false, reason: "superseded" };
+  if (row.expiresAt && row.expiresAt <= now) return { ok: false, reason: "expired" };
+  return {
+    ok: true,
+    principal: { type: "token", id: row.id, name: row.name, label: tokenLabel(row.name), permissions: permissionsFrom(row.superAdmin, row.grants), via: "token" },
+  };
+}
+
+/** Failed token checks allowed per client IP per minute before 429. */
+export const TOKEN_FAILURE_LIMIT = 20;
+const failures = () => limiter("token-auth:ip", TOKEN_FAILURE_LIMIT, 60_000);
+
+/** The token a request carries: `Authorization: Bearer …` or Devtron's `token` header; null when it carries none. */
+export function tokenFromHeaders(headers: Headers): string | null {
+  const auth = headers.get("authorization");
+  if (auth !== null) {
+    const match = /^Bearer +(.*)$/i.exec(auth);
+    return match ? match[1]!.trim() : auth;
+  }
+  const token = headers.get("token");
+  return token === null ? null : token.trim();
+}
+
+/**
+ * Authenticates a request's token or throws 401 / 429. A valid token always gets in,
+ * even from an IP over its failure limit: the limiter slows guessing, it never locks
+ * out a real token.
+ */
+export async function authenticateToken(secret: string, ip: string): Promise<Principal> {
+  const limited = failures().retryAfter(ip);
+  // Over the limit, a malformed token is refused without a lookup; a well-formed one is still checked.
+  if (limited && (secret.length !== TOKEN_LENGTH || !isWellFormedToken(secret))) throw tooMany(limited);
+  const result = await verifyToken(secret);
+  if (result.ok) {
+    recordUsage(result.principal.id, ip);
+    return result.principal;
+  }
+  // Only a real token can be expired, so expiry is not a guess and is not counted.
+  if (result.reason === "expired") throw new ApiError("token_expired", "This token has expired. Regenerate it to get a new one.");
+  failures().fail(ip);
+  const wait = failures().retryAfter(ip);
+  if (wait) throw tooMany(wait);
+  throw new ApiError("unauthorized", "The token is not valid. Check that it was copied whole, and that it was not deleted or regenerated.");
+}
+
+function tooMany(seconds: number): ApiError {
+  return new ApiError("rate_limited", `Too many failed authentication attempts from your address. Try again in ${seconds} seconds.`, { retryAfter: seconds });
+}
