@@ -1,0 +1,7 @@
+import { openApiDocument } from "@/server/openapi/document";
+import { json } from "@/server/http/respond";
+
+/** GET /api/openapi.json — the OpenAPI 3.1 document, generated from the routes' own zod schemas. */
+export function GET(req: Request) {
+  return json(openApiDocument(new URL(req.url).origin));
+}

@@ -1,0 +1,100 @@
+import "server-only";
+import { z } from "zod";
+import { ERROR_CODES } from "@/lib/errors";
+import { ENDPOINTS, type Endpoint } from "./endpoints";
+
+// OpenAPI 3.1 (whose schemas are JSON Schema 2020-12, what zod emits) built from ENDPOINTS.
+
+type Json = Record<string, unknown>;
+
+const schemaOf = (s: z.ZodType, io: "input" | "output"): Json => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io, unrepresentable: "any" }) as Json;
+  return rest;
+};
+
+const problem: Json = {
+  type: "object",
+  required: ["type", "title", "status", "detail", "code"],
+  properties: {
+    type: { type: "string" },
+    title: { type: "string" },
+    status: { type: "integer" },
+    detail: { type: "string" },
+    code: { type: "string", enum: Object.keys(ERROR_CODES) },
+    errors: { type: "array", items: { type: "object", required: ["path", "message"], properties: { path: { type: "string" }, message: { type: "string" } } } },
+  },
+};
+
+const devtronEnvelope = (result: Json | null): Json => ({
+  type: "object",
+  properties: {
+    code: { type: "integer" },
+    status: { type: "string" },
+    ...(result ? { result } : {}),
+    errors: { type: "array", items: { type: "object", properties: { code: { type: "string" }, internalMessage: { type: "string" }, userMessage: { type: "string" } } } },
+  },
+});
+
+const STATUS_TEXT: Record<number, string> = {
+  400: "Bad input: invalid_json or validation_failed (with errors[].path)",
+  401: "unauthorized (no, malformed, unknown, deleted or superseded credentials) or token_expired",
+  403: "forbidden: authenticated but not allowed",
+  404: "not_found: no such thing, or not visible to the caller",
+  409: "conflict: the name is in use, or the thing is still in use",
+  429: "rate_limited: too many failed authentications (see Retry-After)",
+  503: "unavailable: the database cannot be reached",
+};
+
+function operation(e: Endpoint): Json {
+  const errorStatuses = [...new Set([...(e.access === "public" ? [] : [401, 429]), ...(e.access === "superAdmin" ? [403] : []), ...(e.errors ?? []), 503])].sort();
+  const errorBody = e.devtron ? devtronEnvelope(null) : { $ref: "#/components/schemas/Problem" };
+  const errorType = e.devtron ? "application/json" : "application/problem+json";
+  const responses: Json = {};
+  const ok = e.status ?? (e.response ? 200 : 204);
+  responses[String(ok)] = e.response
+    ? { description: "OK", content: { "application/json": { schema: e.devtron ? devtronEnvelope(schemaOf(e.response, "output")) : schemaOf(e.response, "output") } } }
+    : { description: "No content" };
+  for (const status of errorStatuses) responses[String(status)] = { description: STATUS_TEXT[status] ?? "Error", content: { [errorType]: { schema: errorBody } } };
+
+  const parameters: Json[] = [];
+  if (e.path.includes("{id}")) parameters.push({ name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } });
+  if (e.query) {
+    const q = schemaOf(e.query, "input") as { properties?: Record<string, Json>; required?: string[] };
+    for (const [name, schema] of Object.entries(q.properties ?? {})) {
+      parameters.push({ name, in: "query", required: q.required?.includes(name) ?? false, schema });
+    }
+  }
+  return {
+    tags: [e.tag],
+    summary: e.summary,
+    ...(e.access === "public" ? { security: [] } : {}),
+    ...(e.access === "superAdmin" ? { description: "Super admins only (a super-admin token or session)." } : {}),
+    ...(parameters.length ? { parameters } : {}),
+    ...(e.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(e.body, "input") } } } } : {}),
+    responses,
+  };
+}
+
+export function openApiDocument(serverUrl?: string): Json {
+  const paths: Record<string, Json> = {};
+  for (const e of ENDPOINTS) (paths[e.path] ??= {})[e.method] = operation(e);
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Tessera API",
+      version: "1.0.0",
+      description: "Tessera's REST API (/api/v1, problem+json errors) and the Devtron-compatible /orchestrator API ({ code, status, result, errors }). Authenticate with `Authorization: Bearer tsr_…` or Devtron's `token: tsr_…` header.",
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    security: [{ bearer: [] }, { tokenHeader: [] }],
+    tags: [...new Set(ENDPOINTS.map((e) => e.tag))].map((name) => ({ name })),
+    paths,
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "An API token: tsr_ + 46 base62 characters" },
+        tokenHeader: { type: "apiKey", in: "header", name: "token", description: "Devtron's header" },
+      },
+      schemas: { Problem: problem },
+    },
+  };
+}
