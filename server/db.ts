@@ -9,7 +9,7 @@ import { migrate } from "./db/migrate";
 // data folder. Opening also applies pending migrations, so a fresh data folder or a
 // fresh PostgreSQL is ready on the first request.
 
-function createClient(adapter: NonNullable<ConstructorParameters<typeof PrismaClient>[0]["adapter"]>) {
+export function createClient(adapter: NonNullable<ConstructorParameters<typeof PrismaClient>[0]["adapter"]>) {
   // Password hashes are omitted from every query unless a caller asks for them.
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
 }
@@ -17,28 +17,43 @@ function createClient(adapter: NonNullable<ConstructorParameters<typeof PrismaCl
 export type Db = ReturnType<typeof createClient>;
 /** The client inside `db.$transaction(async (tx) => …)`; `db` itself fits too, for reads outside a transaction. */
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+/**
+ * A plain parameterised query on the same connection pool, for the one hot path that
+ * should not pay Prisma's per-query overhead: the token check on every API call.
+ */
+export type Sql = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
+export type Database = { db: Db; sql: Sql; close: () => Promise<void> };
 
-type Holder = { db?: Promise<Db>; close?: () => Promise<void> };
+type Holder = { open?: Promise<Database> };
 const holder = ((globalThis as { __tesseraDb?: Holder }).__tesseraDb ??= {});
 
-export function getDb(): Promise<Db> {
-  holder.db ??= openDb(databaseConfig()).catch((error: unknown) => {
-    holder.db = undefined;
+function current(): Promise<Database> {
+  holder.open ??= openDatabase(databaseConfig()).catch((error: unknown) => {
+    holder.open = undefined;
     throw error;
   });
-  return holder.db;
+  return holder.open;
 }
 
-export async function openDb(config: DatabaseConfig): Promise<Db> {
+export async function getDb(): Promise<Db> {
+  return (await current()).db;
+}
+
+export async function getSql(): Promise<Sql> {
+  return (await current()).sql;
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === "pglite") {
     const { PGlite } = await import("@electric-sql/pglite");
     const { PrismaPGlite } = await import("pglite-prisma-adapter");
     const pglite = await PGlite.create(config.dataDir);
     await migrate(pgliteDriver(pglite), { log: console.log });
-    holder.close = () => pglite.close();
-    return createClient(new PrismaPGlite(pglite));
+    const db = createClient(new PrismaPGlite(pglite));
+    const sql: Sql = async (text, params) => (await pglite.query(text, params)).rows as never;
+    return { db, sql, close: async () => void (await db.$disconnect(), await pglite.close()) };
   }
-  const { Client } = await import("pg");
+  const { Client, Pool } = await import("pg");
   const { PrismaPg } = await import("@prisma/adapter-pg");
   const client = new Client({ connectionString: config.url, connectionTimeoutMillis: 5000 });
   await client.connect();
@@ -47,19 +62,21 @@ export async function openDb(config: DatabaseConfig): Promise<Db> {
   } finally {
     await client.end();
   }
-  return createClient(new PrismaPg({ connectionString: config.url, connectionTimeoutMillis: 5000 }));
+  const pool = new Pool({ connectionString: config.url, connectionTimeoutMillis: 5000, max: 10 });
+  pool.on("error", (error) => console.error("[tessera] idle database connection failed:", error.message));
+  const db = createClient(new PrismaPg(pool));
+  const sql: Sql = async (text, params) => (await pool.query(text, params)).rows as never;
+  return { db, sql, close: async () => void (await db.$disconnect(), await pool.end()) };
 }
 
-/** Tests and scripts: use this client from now on (a cloned in-memory PGlite, say). */
-export function setDb(db: Promise<Db>, close?: () => Promise<void>): void {
-  holder.db = db;
-  holder.close = close;
+/** Tests and scripts: use this database from now on (a cloned in-memory PGlite, say). */
+export function setDatabase(database: Promise<Database>): void {
+  holder.open = database;
 }
 
 export async function closeDb(): Promise<void> {
-  const db = holder.db;
-  holder.db = undefined;
-  if (db) await (await db.catch(() => undefined))?.$disconnect();
-  await holder.close?.();
-  holder.close = undefined;
+  const open = holder.open;
+  holder.open = undefined;
+  const database = await open?.catch(() => undefined);
+  await database?.close();
 }

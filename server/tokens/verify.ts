@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { ApiError } from "@/lib/errors";
 import { isWellFormedToken, TOKEN_LENGTH } from "@/lib/tokens/format";
 import { permissionsFrom, tokenLabel, type Principal } from "../auth/principal";
-import { getDb } from "../db";
+import { getSql } from "../db";
 import { limiter } from "../http/rate-limit";
 import { recordUsage } from "./usage";
 
@@ -19,18 +19,22 @@ export type VerifyResult =
   | { ok: true; principal: Principal }
   | { ok: false; reason: "malformed" | "unknown" | "deleted" | "superseded" | "expired" };
 
+type Row = { id: number; name: string; superAdmin: boolean; grants: unknown; deleted: boolean; current: boolean; in_grace: boolean | null; expired: boolean };
+
+// The database compares the times itself (timestamps are stored as UTC without a zone),
+// so no driver's date parsing is involved.
+const LOOKUP = `SELECT id, name, "superAdmin", grants, "deletedAt" IS NOT NULL AS deleted, "secretHash" = $1 AS current,
+  "previousValidUntil" > $2::timestamp AS in_grace, COALESCE("expiresAt" <= $2::timestamp, false) AS expired
+  FROM "ApiToken" WHERE "secretHash" = $1 OR "previousHash" = $1 LIMIT 1`;
+
 export async function verifyToken(secret: string, now: Date = new Date()): Promise<VerifyResult> {
   if (!isWellFormedToken(secret)) return { ok: false, reason: "malformed" };
-  const hash = hashSecret(secret);
-  const db = await getDb();
-  const row = await db.apiToken.findFirst({
-    where: { OR: [{ secretHash: hash }, { previousHash: hash }] },
-    select: { id: true, name: true, superAdmin: true, grants: true, expiresAt: true, deletedAt: true, secretHash: true, previousValidUntil: true },
-  });
+  const sql = await getSql();
+  const [row] = await sql<Row>(LOOKUP, [hashSecret(secret), now.toISOString()]);
   if (!row) return { ok: false, reason: "unknown" };
-  if (row.deletedAt) return { ok: false, reason: "deleted" };
-  if (row.secretHash !== hash && !(row.previousValidUntil && row.previousValidUntil > now)) return { ok: false, reason: "superseded" };
-  if (row.expiresAt && row.expiresAt <= now) return { ok: false, reason: "expired" };
+  if (row.deleted) return { ok: false, reason: "deleted" };
+  if (!row.current && !row.in_grace) return { ok: false, reason: "superseded" };
+  if (row.expired) return { ok: false, reason: "expired" };
   return {
     ok: true,
     principal: { type: "token", id: row.id, name: row.name, label: tokenLabel(row.name), permissions: permissionsFrom(row.superAdmin, row.grants), via: "token" },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb, setDb, type Db } from "@/server/db";
+import { openDatabase, setDatabase, type Db } from "@/server/db";
 import { bootstrapAdminFromEnv, needsSetup } from "@/server/setup/setup";
 import { useFreshDatabase } from "../helpers/db";
 import { client, startServer, type TestServer } from "../helpers/http";
@@ -77,7 +77,7 @@ describe("health and an unreachable database", () => {
 
   it("answers 503 on health and problem+json unavailable on the API, with nothing internal", async () => {
     // A PostgreSQL that nobody listens on: port 1 on loopback refuses at once.
-    setDb(openDb({ kind: "postgres", url: "postgresql://tessera@127.0.0.1:1/tessera" }));
+    setDatabase(openDatabase({ kind: "postgres", url: "postgresql://tessera@127.0.0.1:1/tessera" }));
     const health = await anon("GET", "/api/health");
     expect(health.status).toBe(503);
     expect(health.body).toEqual({ status: "unavailable" });

@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { PGlite, type PGliteInterface } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { Client } from "pg";
+import { Client, Pool } from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { closeDb, setDb, type Db } from "@/server/db";
+import { closeDb, createClient, setDatabase, type Db, type Sql } from "@/server/db";
 import { pgliteDriver } from "@/server/db/drivers";
 import { migrate } from "@/server/db/migrate";
 import { TEMPLATE_DB, withDatabase } from "./global-setup";
@@ -24,10 +23,6 @@ function template(): Promise<PGliteInterface> {
   return g.__pgliteTemplate;
 }
 
-function client(adapter: ConstructorParameters<typeof PrismaClient>[0]["adapter"]): Db {
-  return new PrismaClient({ adapter: adapter!, omit: { user: { passwordHash: true } } });
-}
-
 export const usingPostgres = Boolean(process.env.TESSERA_TEST_DATABASE_URL);
 
 /** Opens a fresh migrated database and makes it the one `getDb()` answers. */
@@ -39,16 +34,22 @@ export async function useFreshDatabase(): Promise<Db> {
     const admin = new Client({ connectionString: url });
     await admin.connect();
     await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`).finally(() => admin.end());
-    const db = client(new PrismaPg({ connectionString: withDatabase(url, name) }));
-    setDb(Promise.resolve(db), async () => {
+    const pool = new Pool({ connectionString: withDatabase(url, name) });
+    const db = createClient(new PrismaPg(pool));
+    const sql: Sql = async (text, params) => (await pool.query(text, params)).rows as never;
+    const close = async () => {
+      await db.$disconnect();
+      await pool.end();
       const drop = new Client({ connectionString: url });
       await drop.connect();
       await drop.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => drop.end());
-    });
+    };
+    setDatabase(Promise.resolve({ db, sql, close }));
     return db;
   }
   const pglite = await (await template()).clone();
-  const db = client(new PrismaPGlite(pglite as PGlite));
-  setDb(Promise.resolve(db), () => pglite.close());
+  const db = createClient(new PrismaPGlite(pglite as PGlite));
+  const sql: Sql = async (text, params) => (await pglite.query(text, params)).rows as never;
+  setDatabase(Promise.resolve({ db, sql, close: async () => void (await db.$disconnect(), await pglite.close()) }));
   return db;
 }
