@@ -8,7 +8,7 @@ export const AUDIT_ACTIONS = [
   "environment.created", "environment.updated", "environment.deleted",
   "app.created", "app.updated", "app.deleted", "deployment.triggered",
   "helm-app.installed", "helm-app.updated", "helm-app.deleted",
-  "chart-group.created", "chart-group.updated", "chart-group.deleted",
+  "chart-group.created", "chart-group.updated", "chart-group.deleted", "catalog.seeded",
 ] as const;
 
 export const listAuditEventsQuery = pageQuery.pick({ page: true, pageSize: true }).extend({

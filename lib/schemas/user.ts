@@ -55,6 +55,7 @@ export const setupInput = z
     name: userName,
     password,
     confirmPassword: z.string({ error: "is required" }),
+    loadDemoData: z.boolean({ error: "must be true or false" }).default(false),
   })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "does not match the password" });
 

@@ -6,6 +6,7 @@ import { hashPassword } from "../auth/password";
 import { SYSTEM_ACTOR } from "../auth/principal";
 import { ConfigError } from "../config";
 import { getDb } from "../db";
+import { seedDemoData } from "../catalog/seed";
 import { toUserResponse } from "../users/users";
 
 // First run: while no user exists, Tessera is open for exactly one thing — creating
@@ -22,7 +23,7 @@ export async function needsSetup(): Promise<boolean> {
   return !done;
 }
 
-export async function completeSetup(input: Pick<SetupInput, "email" | "name" | "password">, ip: string | null) {
+export async function completeSetup(input: Pick<SetupInput, "email" | "name" | "password"> & { loadDemoData?: boolean }, ip: string | null) {
   const passwordHash = await hashPassword(input.password);
   const db = await getDb();
   const user = await db.$transaction(async (tx) => {
@@ -43,6 +44,7 @@ export async function completeSetup(input: Pick<SetupInput, "email" | "name" | "
     return created;
   });
   g.__tesseraSetupDone = true;
+  if (input.loadDemoData) await seedDemoData({ type: "user", id: user.id, name: user.email, ip });
   return toUserResponse(user);
 }
 
