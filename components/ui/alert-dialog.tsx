@@ -1,0 +1,72 @@
+"use client";
+
+import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
+import type { ReactNode } from "react";
+import { Button, buttonClasses } from "./button";
+import { FormAlert } from "./form-field";
+import { cn } from "./cn";
+import { overlayClasses, panelClasses } from "./dialog";
+
+export const AlertDialog = AlertDialogPrimitive.Root;
+export const AlertDialogTrigger = AlertDialogPrimitive.Trigger;
+
+export type ConfirmDialogProps = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: ReactNode;
+  description: ReactNode;
+  /** The confirm button's label, e.g. "Delete user". */
+  confirmLabel: string;
+  cancelLabel?: string;
+  variant?: "danger" | "primary";
+  /** While true the confirm button shows progress and the dialog stays open. */
+  pending?: boolean;
+  /** Why the last attempt failed (e.g. the API's problem detail), shown inside the dialog. */
+  error?: string;
+  onConfirm: () => void;
+  onCloseAutoFocus?: (event: Event) => void;
+};
+
+/**
+ * A confirmation for destructive actions (role="alertdialog"). Cancel has the initial
+ * focus, so a stray Enter never confirms; the caller closes it when its work is done.
+ */
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  confirmLabel,
+  cancelLabel = "Cancel",
+  variant = "danger",
+  pending = false,
+  error,
+  onConfirm,
+  onCloseAutoFocus,
+}: ConfirmDialogProps) {
+  return (
+    <AlertDialogPrimitive.Root open={open} onOpenChange={(next) => (pending ? undefined : onOpenChange(next))}>
+      <AlertDialogPrimitive.Portal>
+        <AlertDialogPrimitive.Overlay className={overlayClasses} />
+        <AlertDialogPrimitive.Content className={panelClasses} onCloseAutoFocus={onCloseAutoFocus}>
+          <AlertDialogPrimitive.Title className="text-lg font-semibold">{title}</AlertDialogPrimitive.Title>
+          <AlertDialogPrimitive.Description className="mt-2 text-sm text-muted">{description}</AlertDialogPrimitive.Description>
+          {error ? (
+            <div className="mt-4">
+              <FormAlert>{error}</FormAlert>
+            </div>
+          ) : null}
+          <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+            <AlertDialogPrimitive.Cancel className={buttonClasses({ variant: "secondary" })} disabled={pending}>
+              {cancelLabel}
+            </AlertDialogPrimitive.Cancel>
+            {/* Not AlertDialog.Action: that would close the dialog before the request finishes. */}
+            <Button variant={variant} loading={pending} onClick={onConfirm} className={cn(pending && "cursor-wait")}>
+              {confirmLabel}
+            </Button>
+          </div>
+        </AlertDialogPrimitive.Content>
+      </AlertDialogPrimitive.Portal>
+    </AlertDialogPrimitive.Root>
+  );
+}

@@ -1,0 +1,11 @@
+"use client";
+
+import { useEffect, type RefObject } from "react";
+
+/** After a failed submit, moves focus to the first invalid field so keyboard and screen-reader users land on it. */
+export function useFocusFirstError(formRef: RefObject<HTMLFormElement | null>, errors: object) {
+  useEffect(() => {
+    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    invalid?.focus();
+  }, [formRef, errors]);
+}

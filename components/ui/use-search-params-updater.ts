@@ -1,0 +1,33 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useTransition } from "react";
+
+export type SearchParamsPatch = Record<string, string | number | null | undefined>;
+
+/**
+ * Server-side tables keep their state (page, pageSize, sort, q) in the URL: changing it
+ * replaces the URL and the server component re-renders with the new page of data.
+ * `pending` is true until that render has arrived.
+ */
+export function useSearchParamsUpdater() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const [pending, startTransition] = useTransition();
+
+  const update = useCallback(
+    (patch: SearchParamsPatch) => {
+      const params = new URLSearchParams(searchParams.toString());
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === null || value === undefined || value === "") params.delete(key);
+        else params.set(key, String(value));
+      }
+      const query = params.toString();
+      startTransition(() => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }));
+    },
+    [router, pathname, searchParams],
+  );
+
+  return { update, pending };
+}

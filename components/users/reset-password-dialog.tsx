@@ -1,0 +1,86 @@
+"use client";
+
+import { useRef, useState, type FormEvent } from "react";
+import { password as passwordSchema, PASSWORD_MIN, type UserResponse } from "@/lib/schemas/user";
+import { apiRequest, fieldErrorsOf } from "../api-request";
+import { Button } from "../ui/button";
+import { Dialog, DialogClose, DialogContent, DialogFooter } from "../ui/dialog";
+import { FormAlert, TextField } from "../ui/form-field";
+import { useToast } from "../ui/toast";
+import { useFocusFirstError } from "../ui/use-focus-first-error";
+
+export type ResetPasswordDialogProps = {
+  user: Pick<UserResponse, "id" | "email">;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onCloseAutoFocus?: (event: Event) => void;
+};
+
+export function ResetPasswordDialog({ user, open, onOpenChange, onCloseAutoFocus }: ResetPasswordDialogProps) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent
+        title="Reset password"
+        description={`Set a new password for ${user.email}. Their current password stops working at once.`}
+        onCloseAutoFocus={onCloseAutoFocus}
+      >
+        <ResetPasswordForm user={user} onDone={() => onOpenChange(false)} />
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function ResetPasswordForm({ user, onDone }: { user: ResetPasswordDialogProps["user"]; onDone: () => void }) {
+  const { toast } = useToast();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<{ password?: string }>({});
+  const [alert, setAlert] = useState<string>();
+  useFocusFirstError(formRef, error);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const parsed = passwordSchema.safeParse(String(new FormData(event.currentTarget).get("password") ?? ""));
+    setAlert(undefined);
+    if (!parsed.success) {
+      setError({ password: parsed.error.issues[0]?.message ?? "is invalid" });
+      return;
+    }
+    setError({});
+    setPending(true);
+    const result = await apiRequest<UserResponse>(`/api/v1/users/${user.id}`, { method: "PATCH", body: { password: parsed.data } });
+    setPending(false);
+    if (result.ok) {
+      toast({ tone: "success", title: `Password reset for ${user.email}`, description: "Share the new password with them securely." });
+      onDone();
+      return;
+    }
+    const fieldErrors = fieldErrorsOf(result.problem);
+    if (fieldErrors.password) setError({ password: fieldErrors.password });
+    else setAlert(result.problem.detail);
+  }
+
+  return (
+    <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4">
+      <FormAlert>{alert}</FormAlert>
+      <TextField
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        autoFocus
+        hint={`At least ${PASSWORD_MIN} characters.`}
+        error={error.password}
+      />
+      <DialogFooter>
+        <DialogClose asChild>
+          <Button variant="secondary">Cancel</Button>
+        </DialogClose>
+        <Button type="submit" loading={pending}>
+          Reset password
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}

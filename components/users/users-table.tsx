@@ -1,0 +1,78 @@
+"use client";
+
+import { useMemo } from "react";
+import type { UserResponse } from "@/lib/schemas/user";
+import { Badge } from "../ui/badge";
+import { createDataTableColumnHelper, DataTable } from "../ui/data-table";
+import { DateTime } from "../ui/date-time";
+import { NewUserDialog } from "./new-user-dialog";
+import { UserRowActions } from "./user-row-actions";
+import { USERS_DEFAULT_SORT } from "./users-sort";
+
+const column = createDataTableColumnHelper<UserResponse & { isCurrentUser: boolean }>();
+
+const columns = column.columns([
+  column.accessor("name", {
+    header: "Name",
+    cell: ({ row }) => (
+      <span className="flex items-center gap-2 font-medium whitespace-nowrap">
+        {row.original.name}
+        {row.original.isCurrentUser ? <Badge>You</Badge> : null}
+      </span>
+    ),
+  }),
+  column.accessor("email", { header: "Email", cell: ({ getValue }) => <span className="whitespace-nowrap text-muted">{getValue()}</span> }),
+  column.accessor("superAdmin", {
+    id: "role",
+    header: "Role",
+    enableSorting: false,
+    cell: ({ getValue }) => (getValue() ? <Badge tone="accent">Super admin</Badge> : <Badge>User</Badge>),
+  }),
+  column.accessor("disabled", {
+    id: "status",
+    header: "Status",
+    enableSorting: false,
+    cell: ({ getValue }) => (getValue() ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>),
+  }),
+  column.accessor("createdAt", {
+    header: "Created",
+    sortDescFirst: true,
+    meta: { className: "hidden md:table-cell" },
+    cell: ({ getValue }) => <DateTime value={getValue()} />,
+  }),
+  column.display({
+    id: "actions",
+    header: () => <span className="sr-only">Actions</span>,
+    meta: { className: "w-14 text-right", stickyEnd: true },
+    cell: ({ row }) => <UserRowActions user={row.original} isCurrentUser={row.original.isCurrentUser} />,
+  }),
+]);
+
+export type UsersTableProps = {
+  users: UserResponse[];
+  total: number;
+  page: number;
+  pageSize: number;
+  sort?: string;
+  q?: string;
+  currentUserId: number;
+};
+
+export function UsersTable({ users, currentUserId, ...paging }: UsersTableProps) {
+  const rows = useMemo(() => users.map((user) => ({ ...user, isCurrentUser: user.id === currentUserId })), [users, currentUserId]);
+  return (
+    <DataTable
+      {...paging}
+      columns={columns}
+      data={rows}
+      defaultSort={USERS_DEFAULT_SORT}
+      getRowId={(user) => String(user.id)}
+      label="Users"
+      noun="users"
+      searchLabel="Search users"
+      searchPlaceholder="Search by name or email"
+      toolbar={<NewUserDialog />}
+      emptyState="No users yet."
+    />
+  );
+}
