@@ -15,6 +15,8 @@ export async function startServer(): Promise<void> {
       console.error(`\n[tessera] cannot start: ${error.message}\n`);
       process.exit(1);
     }
-    throw error;
+    // Most likely the database is not reachable yet: requests retry it and answer 503
+    // (API) or the friendly error page (dashboard) until it is.
+    console.error(`[tessera] start-up could not finish: ${(error as Error)?.message}. Will retry on the next request.`);
   }
 }
