@@ -8,7 +8,15 @@ export type NavItem = {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Overview" },
+  { href: "/tokens", label: "Tokens", superAdminOnly: true },
+  { href: "/apps", label: "Apps" },
+  { href: "/helm-apps", label: "Helm apps" },
+  { href: "/chart-groups", label: "Chart groups" },
+  { href: "/projects", label: "Projects" },
+  { href: "/environments", label: "Environments" },
   { href: "/users", label: "Users", superAdminOnly: true },
+  { href: "/audit", label: "Audit", superAdminOnly: true },
+  { href: "/docs/api", label: "API" },
 ];
 
 export function navItemsFor(user: { superAdmin: boolean }): NavItem[] {
