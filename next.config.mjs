@@ -3,6 +3,8 @@ const nextConfig = {
   poweredByHeader: false,
   // PGlite ships WebAssembly and data files that must be loaded from node_modules at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg"],
+  // The server applies these SQL files at start-up; standalone output must carry them.
+  outputFileTracingIncludes: { "/**": ["./prisma/migrations/**/*"] },
   async headers() {
     return [
       {

@@ -24,3 +24,12 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
 }
+
+/**
+ * Headers for `page.request` writes that ride on the browser's session cookie: unlike the
+ * browser's own fetch, Playwright's request context sends no Origin, and Tessera refuses
+ * cookie-authenticated writes that do not prove they come from its own pages.
+ */
+export function sameOrigin(page: Page): Record<string, string> {
+  return { origin: new URL(page.url()).origin };
+}

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, signIn, signOut, uniqueName } from "./helpers";
+import { ADMIN, sameOrigin, signIn, signOut, uniqueName } from "./helpers";
 
 test("a super admin creates a user, who signs in and is told only super admins manage users", async ({ page }) => {
   const email = `${uniqueName("dev")}@tessera.test`;
@@ -15,7 +15,7 @@ test("a super admin creates a user, who signs in and is told only super admins m
   await dialog.getByLabel("Password").fill(password);
   await dialog.getByRole("button", { name: "Create user" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole("cell", { name: email })).toBeVisible();
+  await expect(page.getByRole("cell", { name: email, exact: true })).toBeVisible();
 
   // The same email again is refused next to the field, and nothing is lost.
   await page.getByRole("button", { name: "New user" }).click();
@@ -34,19 +34,35 @@ test("a super admin creates a user, who signs in and is told only super admins m
 });
 
 test("a wrong password gets one message for any account, and a disabled account is told so only with the right password", async ({ page }) => {
-  await page.goto("/login");
-  for (const email of [ADMIN.email, "nobody@tessera.test"]) {
-    await page.getByLabel("Email").fill(email);
+  const email = `${uniqueName("disabled")}@tessera.test`;
+  const password = "disabled-password-1";
+  await signIn(page, ADMIN.email, ADMIN.password);
+  const created = await page.request.post("/api/v1/users", { data: { email, name: "Disabled", password }, headers: sameOrigin(page) });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  expect((await page.request.patch(`/api/v1/users/${id}`, { data: { disabled: true }, headers: sameOrigin(page) })).status()).toBe(200);
+  await signOut(page);
+
+  for (const who of [ADMIN.email, "nobody@tessera.test", email]) {
+    await page.getByLabel("Email").fill(who);
     await page.getByLabel("Password").fill("wrong-password-xyz");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByText("Incorrect email or password.")).toBeVisible();
   }
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("This account is disabled.", { exact: false })).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
 });
 
 test("the shell works at 390 px wide", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, ADMIN.email, ADMIN.password);
-  await expect(page.getByText("Tessera").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Menu" })).toBeVisible();
+  await page.getByRole("button", { name: "Menu" }).click();
+  await expect(page.getByRole("link", { name: "Users" })).toBeVisible();
+  await page.getByRole("button", { name: "Menu" }).click();
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(scrollWidth).toBeLessThanOrEqual(390);
   await signOut(page);

@@ -15,7 +15,8 @@ export class ConfigError extends Error {
 export type DatabaseConfig = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
 
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.TESSERA_DATA_DIR || ".data");
+  // A run-time folder, not part of the build: keep it out of output file tracing.
+  return path.resolve(/*turbopackIgnore: true*/ env.TESSERA_DATA_DIR || ".data");
 }
 
 export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
