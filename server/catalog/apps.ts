@@ -5,6 +5,7 @@ import type { AppResponse, CreateAppInput, DeploymentResponse, Label, UpdateAppI
 import { recordEvent } from "../audit/record";
 import { actorOf, type Principal } from "../auth/principal";
 import { getDb, type Tx } from "../db";
+import { pruneAppFromGrants } from "./grant-uses";
 import { contains, duplicate, environmentByNameOrThrow, forbidden, notFound, orderBy, pageOf, projectByNameOrThrow, skipTake, type Paging } from "./common";
 
 // Devtron apps and their deployments. Every function takes the principal and asks
@@ -31,6 +32,8 @@ const ref = (a: Row) => ({ project: a.project.name, name: a.name });
 function readableApps(principal: Principal): Prisma.AppWhereInput {
   const scope = appReadFilter(principal.permissions);
   if (scope === "all") return {};
+  // Nested in the list query's `AND: [...]`, Prisma drops an empty `OR: []` (matching everything), so "no readable scope" must match nothing explicitly.
+  if (scope.length === 0) return { id: { in: [] } };
   return { OR: scope.map((s) => ({ project: { name: s.project }, ...(s.apps.length ? { name: { in: s.apps } } : {}) })) };
 }
 
@@ -94,8 +97,9 @@ export async function deleteApp(principal: Principal, id: number, ip: string | n
   await db.$transaction(async (tx) => {
     const app = await readableAppOrThrow(tx, principal, id);
     if (!canDeleteApp(principal.permissions, ref(app))) throw forbidden(`Deleting app ${app.name} needs the admin or manager role on it.`);
+    const prunedFrom = await pruneAppFromGrants(tx, { entity: "devtron-app", project: app.project.name, apps: [app.name] });
     await tx.app.delete({ where: { id } });
-    await recordEvent(tx, { action: "app.deleted", actor: actorOf(principal, ip), target: { type: "app", id }, details: { name: app.name, project: app.project.name } });
+    await recordEvent(tx, { action: "app.deleted", actor: actorOf(principal, ip), target: { type: "app", id }, details: { name: app.name, project: app.project.name, prunedFrom } });
   });
 }
 

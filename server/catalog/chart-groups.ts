@@ -1,12 +1,11 @@
 import "server-only";
-import { ApiError } from "@/lib/errors";
 import { canCreateChartGroup, canDeleteChartGroup, canReadChartGroups, canUpdateChartGroup } from "@/lib/permissions/policy";
 import type { ChartGroupResponse, CreateChartGroupInput, UpdateChartGroupInput } from "@/lib/schemas/catalog";
 import { recordEvent } from "../audit/record";
 import { actorOf, type Principal } from "../auth/principal";
 import { getDb, type Tx } from "../db";
-import { contains, describeUses, duplicate, forbidden, notFound, orderBy, pageOf, skipTake, type Paging } from "./common";
-import { usersWithGrant } from "./grant-uses";
+import { contains, duplicate, forbidden, notFound, orderBy, pageOf, skipTake, type Paging } from "./common";
+import { assertNotGranted } from "./grant-uses";
 
 type Row = { id: number; name: string; description: string; charts: unknown; createdAt: Date; updatedAt: Date };
 export const toChartGroupResponse = (g: Row): ChartGroupResponse => ({
@@ -66,9 +65,7 @@ export async function deleteChartGroup(principal: Principal, id: number, ip: str
   await db.$transaction(async (tx) => {
     const g = await readableGroupOrThrow(tx, principal, id);
     if (!canDeleteChartGroup(principal.permissions, g.name)) throw forbidden(`Deleting chart group ${g.name} needs the chart-group admin role on it.`);
-    const users = await usersWithGrant(tx, { groups: [g.name] });
-    const uses = describeUses(["user grant", "user grants"], users.names, users.total);
-    if (uses) throw new ApiError("conflict", `Chart group ${g.name} is still named by ${uses}. Remove those first.`);
+    await assertNotGranted(tx, { entity: "chart-group", groups: [g.name] }, `Chart group ${g.name}`);
     await tx.chartGroup.delete({ where: { id } });
     await recordEvent(tx, { action: "chart-group.deleted", actor: actorOf(principal, ip), target: { type: "chart-group", id }, details: { name: g.name } });
   });

@@ -1,30 +1,45 @@
 import "server-only";
 import { ApiError } from "@/lib/errors";
-import { namesReferenced, referencedNameSets, type NameKind, type Permissions } from "@/lib/permissions/schema";
+import { namesReferenced, referencedNameSets, type NameKind, type NameReference, type Permissions } from "@/lib/permissions/schema";
 import type { Tx } from "../db";
 
+const NOUN: Record<NameKind, string> = { project: "project", environment: "environment", app: "Devtron app", "helm-app": "Helm app", "chart-group": "chart group" };
+
 /**
- * Grants may only name things that exist (DESIGN.md §4). Every unknown name is
- * reported at its own path, e.g. `permissions.grants.2.environments.0`.
+ * Grants may only name things that exist (DESIGN.md §4), and apps must be in the
+ * grant's project. Every unknown name is reported at its own path, e.g.
+ * `permissions.grants.2.environments.0`.
  */
 export async function assertGrantNamesExist(tx: Tx, permissions: Permissions, prefix = "permissions"): Promise<void> {
   if (permissions.superAdmin || permissions.grants.length === 0) return;
   const sets = referencedNameSets(permissions);
-  const lookup = async (names: Set<string>, find: (n: string[]) => Promise<{ name: string }[]>) =>
-    names.size ? new Set((await find([...names])).map((r) => r.name)) : new Set<string>();
-  const select = { name: true } as const;
+  const inSet = (names: Set<string>) => ({ name: { in: [...names] } });
   const [projects, environments, apps, helmApps, groups] = await Promise.all([
-    lookup(sets.projects, (n) => tx.project.findMany({ where: { name: { in: n } }, select })),
-    lookup(sets.environments, (n) => tx.environment.findMany({ where: { name: { in: n } }, select })),
-    lookup(sets.apps, (n) => tx.app.findMany({ where: { name: { in: n } }, select })),
-    lookup(sets.helmApps, (n) => tx.helmApp.findMany({ where: { name: { in: n } }, select, distinct: ["name"] })),
-    lookup(sets.groups, (n) => tx.chartGroup.findMany({ where: { name: { in: n } }, select })),
+    tx.project.findMany({ where: inSet(sets.projects), select: { name: true } }),
+    tx.environment.findMany({ where: inSet(sets.environments), select: { name: true } }),
+    tx.app.findMany({ where: inSet(sets.apps), select: { name: true, project: { select: { name: true } } } }),
+    tx.helmApp.findMany({ where: inSet(sets.helmApps), select: { name: true, project: { select: { name: true } } } }),
+    tx.chartGroup.findMany({ where: inSet(sets.groups), select: { name: true } }),
   ]);
-  const known: Record<NameKind, Set<string>> = { project: projects, environment: environments, app: apps, "helm-app": helmApps, "chart-group": groups };
-  const noun: Record<NameKind, string> = { project: "project", environment: "environment", app: "Devtron app", "helm-app": "Helm app", "chart-group": "chart group" };
-  const errors = namesReferenced(permissions, prefix)
-    .filter((ref) => !known[ref.kind].has(ref.name))
-    .map((ref) => ({ path: ref.path, message: `no ${noun[ref.kind]} named ${ref.name}` }));
+  // For apps, "exists" means "exists in this grant's project": project/name pairs.
+  const key = (project: string, name: string) => `${project}/${name}`;
+  const known: Record<NameKind, Set<string>> = {
+    project: new Set(projects.map((p) => p.name)),
+    environment: new Set(environments.map((e) => e.name)),
+    app: new Set(apps.map((a) => key(a.project.name, a.name))),
+    "helm-app": new Set(helmApps.map((h) => key(h.project.name, h.name))),
+    "chart-group": new Set(groups.map((g) => g.name)),
+  };
+  const projectOf = (ref: NameReference) => {
+    const index = Number(/grants\.(\d+)\./.exec(ref.path)?.[1]);
+    const grant = permissions.grants[index];
+    return grant && "project" in grant ? grant.project : "";
+  };
+  const errors = namesReferenced(permissions, prefix).flatMap((ref) => {
+    const scoped = ref.kind === "app" || ref.kind === "helm-app";
+    if (known[ref.kind].has(scoped ? key(projectOf(ref), ref.name) : ref.name)) return [];
+    return [{ path: ref.path, message: `no ${NOUN[ref.kind]} named ${ref.name}${scoped ? ` in project ${projectOf(ref)}` : ""}` }];
+  });
   if (errors.length) {
     const first = errors[0]!;
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : "";

@@ -5,7 +5,7 @@ import { recordEvent } from "../audit/record";
 import type { Actor } from "../auth/principal";
 import { getDb } from "../db";
 import { contains, describeUses, duplicate, notFound, orderBy, pageOf, skipTake, type Paging } from "./common";
-import { usersWithGrant } from "./grant-uses";
+import { grantHolders } from "./grant-uses";
 
 type Row = { id: number; name: string; description: string; cluster: string; namespace: string; production: boolean; createdAt: Date; updatedAt: Date };
 export const toEnvironmentResponse = (e: Row): EnvironmentResponse => ({
@@ -64,17 +64,17 @@ export async function deleteEnvironment(id: number, actor: Actor) {
   await db.$transaction(async (tx) => {
     const env = await tx.environment.findUnique({ where: { id } });
     if (!env) throw notFound("environment", id);
-    const [deployedApps, deployedCount, helm, helmCount, users] = await Promise.all([
+    const [deployedApps, deployedCount, helm, helmCount, holders] = await Promise.all([
       tx.app.findMany({ where: { deployments: { some: { environmentId: id } } }, select: { name: true }, take: 3, orderBy: { name: "asc" } }),
       tx.app.count({ where: { deployments: { some: { environmentId: id } } } }),
       tx.helmApp.findMany({ where: { environmentId: id }, select: { name: true }, take: 3, orderBy: { name: "asc" } }),
       tx.helmApp.count({ where: { environmentId: id } }),
-      usersWithGrant(tx, { environments: [env.name] }),
+      grantHolders(tx, { environments: [env.name] }),
     ]);
     const uses = [
       describeUses(["app deployed there", "apps deployed there"], deployedApps.map((a) => a.name), deployedCount),
       describeUses(["Helm app", "Helm apps"], helm.map((h) => h.name), helmCount),
-      describeUses(["user grant", "user grants"], users.names, users.total),
+      describeUses(["grant", "grants"], holders.names, holders.total),
     ].filter(Boolean);
     if (uses.length) throw new ApiError("conflict", `Environment ${env.name} is still used by ${uses.join(" and ")}. Remove those first.`);
     await tx.environment.delete({ where: { id } });

@@ -5,6 +5,7 @@ import type { CreateHelmAppInput, HelmAppResponse, UpdateHelmAppInput } from "@/
 import { recordEvent } from "../audit/record";
 import { actorOf, type Principal } from "../auth/principal";
 import { getDb, type Tx } from "../db";
+import { pruneAppFromGrants } from "./grant-uses";
 import { contains, environmentByNameOrThrow, forbidden, notFound, orderBy, pageOf, projectByNameOrThrow, skipTake, type Paging } from "./common";
 import { ApiError } from "@/lib/errors";
 
@@ -28,6 +29,8 @@ const ref = (h: Row) => ({ project: h.project.name, environment: h.environment.n
 function readableHelmApps(principal: Principal): Prisma.HelmAppWhereInput {
   const scope = helmAppReadFilter(principal.permissions);
   if (scope === "all") return {};
+  // Nested in the list query's `AND: [...]`, Prisma drops an empty `OR: []` (matching everything), so "no readable scope" must match nothing explicitly.
+  if (scope.length === 0) return { id: { in: [] } };
   return {
     OR: scope.map((s) => ({
       project: { name: s.project },
@@ -110,7 +113,10 @@ export async function deleteHelmApp(principal: Principal, id: number, ip: string
   await db.$transaction(async (tx) => {
     const h = await readableHelmAppOrThrow(tx, principal, id);
     if (!canDeleteHelmApp(principal.permissions, ref(h))) throw forbidden(`Deleting Helm app ${h.name} needs the admin role on it.`);
+    // Another environment may hold a release of the same name, which the grant still names.
+    const twins = await tx.helmApp.count({ where: { name: h.name, projectId: h.projectId, id: { not: id } } });
+    const prunedFrom = twins ? [] : await pruneAppFromGrants(tx, { entity: "helm-app", project: h.project.name, apps: [h.name] });
     await tx.helmApp.delete({ where: { id } });
-    await recordEvent(tx, { action: "helm-app.deleted", actor: actorOf(principal, ip), target: { type: "helm-app", id }, details: { name: h.name } });
+    await recordEvent(tx, { action: "helm-app.deleted", actor: actorOf(principal, ip), target: { type: "helm-app", id }, details: { name: h.name, prunedFrom } });
   });
 }

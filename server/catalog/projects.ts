@@ -5,7 +5,7 @@ import { recordEvent } from "../audit/record";
 import type { Actor } from "../auth/principal";
 import { getDb } from "../db";
 import { contains, describeUses, duplicate, notFound, orderBy, pageOf, skipTake, type Paging } from "./common";
-import { usersWithGrant } from "./grant-uses";
+import { grantHolders } from "./grant-uses";
 
 // Projects (Devtron's "teams"). Any signed-in principal may read them — their names
 // fill filters and forms — and only super admins change them (route layer).
@@ -61,17 +61,17 @@ export async function deleteProject(id: number, actor: Actor) {
   await db.$transaction(async (tx) => {
     const project = await tx.project.findUnique({ where: { id } });
     if (!project) throw notFound("project", id);
-    const [apps, appCount, helm, helmCount, users] = await Promise.all([
+    const [apps, appCount, helm, helmCount, holders] = await Promise.all([
       tx.app.findMany({ where: { projectId: id }, select: { name: true }, take: 3, orderBy: { name: "asc" } }),
       tx.app.count({ where: { projectId: id } }),
       tx.helmApp.findMany({ where: { projectId: id }, select: { name: true }, take: 3, orderBy: { name: "asc" } }),
       tx.helmApp.count({ where: { projectId: id } }),
-      usersWithGrant(tx, { project: project.name }),
+      grantHolders(tx, { project: project.name }),
     ]);
     const uses = [
       describeUses(["app", "apps"], apps.map((a) => a.name), appCount),
       describeUses(["Helm app", "Helm apps"], helm.map((h) => h.name), helmCount),
-      describeUses(["user grant", "user grants"], users.names, users.total),
+      describeUses(["grant", "grants"], holders.names, holders.total),
     ].filter(Boolean);
     if (uses.length) throw new ApiError("conflict", `Project ${project.name} is still used by ${uses.join(" and ")}. Remove those first.`);
     await tx.project.delete({ where: { id } });

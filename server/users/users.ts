@@ -6,6 +6,7 @@ import { recordEvent } from "../audit/record";
 import { hashPassword } from "../auth/password";
 import { permissionsFrom, type Actor } from "../auth/principal";
 import { assertGrantNamesExist } from "../catalog/check-grants";
+import { contains } from "../catalog/common";
 import { getDb, type Tx } from "../db";
 
 type UserRow = { id: number; email: string; name: string; superAdmin: boolean; grants: unknown; disabledAt: Date | null; createdAt: Date; updatedAt: Date };
@@ -28,9 +29,7 @@ export type UserSort = (typeof USER_SORTS)[number] | `-${(typeof USER_SORTS)[num
 
 export async function listUsers(query: PageQuery & { sort?: UserSort }): Promise<Page<UserResponse>> {
   const db = await getDb();
-  const where = query.q
-    ? { OR: [{ email: { contains: query.q, mode: "insensitive" as const } }, { name: { contains: query.q, mode: "insensitive" as const } }] }
-    : {};
+  const where = query.q ? { OR: [{ email: contains(query.q) }, { name: contains(query.q) }] } : {};
   const sort = query.sort ?? "email";
   const field = sort.replace(/^-/, "") as (typeof USER_SORTS)[number];
   const [rows, total] = await Promise.all([
