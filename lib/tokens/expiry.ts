@@ -36,6 +36,7 @@ export function resolveExpiry(input: ExpiryInput, now: Date, maxLifetimeDays: nu
     expiresAt = null;
   } else if (input.expiresAt !== undefined) {
     expiresAt = new Date(input.expiresAt);
+    if (Number.isNaN(expiresAt.getTime())) return { ok: false, path, message: "must be an ISO 8601 time, or null for never" };
     if (expiresAt.getTime() < now.getTime() + MIN_EXPIRY_LEAD_MS) {
       return { ok: false, path, message: "must be at least one minute in the future" };
     }

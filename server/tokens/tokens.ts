@@ -8,7 +8,7 @@ import { addDays, EXPIRING_WITHIN_DAYS, resolveExpiry, type ExpiryInput } from "
 import { recordEvent } from "../audit/record";
 import { permissionsFrom, type Actor } from "../auth/principal";
 import { assertGrantNamesExist } from "../catalog/check-grants";
-import { orderBy, pageOf, skipTake } from "../catalog/common";
+import { contains, orderBy, pageOf, skipTake } from "../catalog/common";
 import { getDb, type Tx } from "../db";
 import { maxTokenLifetimeDays } from "./config";
 import { hashSecret } from "./verify";
@@ -68,7 +68,7 @@ export async function listTokens(query: ListTokensQuery, now = new Date()) {
   const db = await getDb();
   const where: Prisma.ApiTokenWhereInput = {
     deletedAt: null,
-    ...(query.q ? { name: { contains: query.q, mode: "insensitive" } } : {}),
+    ...(query.q ? { name: contains(query.q) } : {}),
     ...statusWhere(query.status, now),
   };
   const sort = query.sort ?? "-createdAt";

@@ -73,8 +73,9 @@ export async function authenticateToken(secret: string, ip: string): Promise<Pri
   // Only a real token can be expired, so expiry is not a guess and is not counted.
   if (result.reason === "expired") throw new ApiError("token_expired", "This token has expired. Regenerate it to get a new one.");
   failures().fail(ip);
-  const wait = failures().retryAfter(ip);
-  if (wait) throw tooMany(wait);
+  // 429 only once the limit was already reached before this attempt: the first
+  // TOKEN_FAILURE_LIMIT failures are all answered 401, as the sign-in limiter does.
+  if (limited) throw tooMany(failures().retryAfter(ip) || limited);
   throw new ApiError("unauthorized", "The token is not valid. Check that it was copied whole, and that it was not deleted or regenerated.");
 }
 
