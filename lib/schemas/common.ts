@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "./messages";
 
 /** Path parameter ids: positive integers written in decimal, nothing else. */
 export const idParam = z

@@ -99,9 +99,8 @@ describe("resolveExpiry with a maximum lifetime", () => {
     expect(resolveExpiry({}, NOW, 31)).toEqual({ ok: true, expiresAt: addDays(NOW, 30) });
   });
 
-  it("refuses the 30-day default under a smaller limit (the caller must choose an expiry)", () => {
-    // Questionable but current behaviour: the error names expiresInDays although the caller sent neither field.
-    expect(resolveExpiry({}, NOW, 7)).toEqual({ ok: false, path: "expiresInDays", message: `is too far ahead: ${limitMessage(7)}` });
+  it("shortens the 30-day default to a smaller limit: a caller who chose nothing gets no error", () => {
+    expect(resolveExpiry({}, NOW, 7)).toEqual({ ok: true, expiresAt: new Date(inMs(7 * DAY)) });
   });
 
   it("still checks the one-minute lead before the limit", () => {

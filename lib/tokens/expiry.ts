@@ -21,7 +21,8 @@ export function addDays(now: Date, days: number): Date {
 /**
  * The expiry a request asks for: `expiresInDays`, or `expiresAt` (a time, or null for
  * never), never both; neither means the default. `maxLifetimeDays` (when set)
- * refuses "never" and anything later than that many days from now.
+ * refuses "never" and anything later than that many days from now (and shortens the
+ * default to it).
  */
 export function resolveExpiry(input: ExpiryInput, now: Date, maxLifetimeDays: number | null): ExpiryResult {
   if (input.expiresInDays !== undefined && input.expiresAt !== undefined) {
@@ -41,8 +42,9 @@ export function resolveExpiry(input: ExpiryInput, now: Date, maxLifetimeDays: nu
       return { ok: false, path, message: "must be at least one minute in the future" };
     }
   } else {
+    // The default never breaks the server's own limit: a caller who chose nothing gets no error.
     path = "expiresInDays";
-    expiresAt = addDays(now, DEFAULT_EXPIRY_DAYS);
+    expiresAt = addDays(now, Math.min(DEFAULT_EXPIRY_DAYS, maxLifetimeDays ?? DEFAULT_EXPIRY_DAYS));
   }
   if (maxLifetimeDays !== null) {
     const limit = `this server allows tokens to live at most ${maxLifetimeDays} days (TESSERA_MAX_TOKEN_LIFETIME_DAYS)`;

@@ -18,7 +18,7 @@ export function zodFieldErrors(error: ZodError): FieldError[] {
 export function validationError(error: ZodError): ApiError {
   const errors = zodFieldErrors(error);
   const first = errors[0];
-  const detail = first ? `${first.path === "(body)" ? "The body" : first.path} ${first.message}` : "Invalid input";
+  const detail = first ? `${first.path === "(body)" ? "The request body" : first.path} ${first.message}` : "Invalid input";
   return new ApiError("validation_failed", errors.length > 1 ? `${detail} (and ${errors.length - 1} more)` : detail, {
     errors,
   });

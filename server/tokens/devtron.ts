@@ -4,6 +4,7 @@ import type { TokenResponse } from "@/lib/schemas/token";
 import type { DevtronTokenResponse } from "@/lib/schemas/devtron-token";
 import { NO_PERMISSIONS } from "@/lib/permissions/schema";
 import { tokenLabel, type Actor } from "../auth/principal";
+import { maxTokenLifetimeDays } from "./config";
 import { createToken, getToken, listTokens, regenerateToken, updateToken } from "./tokens";
 
 // Devtron's API-token surface as a thin adapter over the same services. A token made
@@ -27,9 +28,9 @@ export function toDevtronToken(t: TokenResponse): DevtronTokenResponse {
   };
 }
 
-/** 0 → never; a time → that time; omitted → Devtron's one-year default. */
+/** 0 → never; a time → that time; omitted → Devtron's one-year default (or the server's limit, if shorter). */
 function expiryFrom(expireAtInMs: number | undefined) {
-  if (expireAtInMs === undefined) return { expiresInDays: ONE_YEAR_DAYS };
+  if (expireAtInMs === undefined) return { expiresInDays: Math.min(ONE_YEAR_DAYS, maxTokenLifetimeDays() ?? ONE_YEAR_DAYS) };
   return { expiresAt: expireAtInMs === 0 ? null : new Date(expireAtInMs).toISOString() };
 }
 

@@ -138,16 +138,18 @@ export async function updateToken(id: number, input: UpdateTokenInput, actor: Ac
   const db = await getDb();
   const token = await db.$transaction(async (tx) => {
     const before = await liveTokenOrThrow(tx, id);
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    if (input.description !== undefined && input.description !== before.description) changes.description = { from: before.description, to: input.description };
+    const was = permissionsFrom(before.superAdmin, before.grants);
+    if (input.permissions && JSON.stringify(input.permissions) !== JSON.stringify(was)) changes.permissions = { from: was, to: input.permissions };
+    // Nothing to change: no write, no audit event, no new updatedAt.
+    if (Object.keys(changes).length === 0) return before;
     if (input.permissions) await assertGrantNamesExist(tx, input.permissions);
     const after = await tx.apiToken.update({
       where: { id },
       data: { description: input.description, ...(input.permissions ? permissionColumns(input.permissions) : {}), updatedBy: actor.name },
       select: PUBLIC_FIELDS,
     });
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
-    if (before.description !== after.description) changes.description = { from: before.description, to: after.description };
-    const [was, now] = [permissionsFrom(before.superAdmin, before.grants), permissionsFrom(after.superAdmin, after.grants)];
-    if (JSON.stringify(was) !== JSON.stringify(now)) changes.permissions = { from: was, to: now };
     await recordEvent(tx, { action: "token.updated", actor, target: { type: "token", id }, details: { name: after.name, changes: changes as object } });
     return after;
   });

@@ -599,8 +599,8 @@ const malformed: Row[] = WRITES.flatMap(([method, path]): Row[] => [
   [`empty body: ${method} ${path}`, method, path, "", EMPTY_BODY],
 ]);
 const shapes: Row[] = [
-  ["a JSON array instead of an object", "POST", "/api/v1/projects", [], problemBody(400, "validation_failed", /^The body /, [{ path: "(body)", message: expect.any(String) }])],
-  ["a JSON string instead of an object", "PATCH", "/api/v1/apps/:app", '"hello"', problemBody(400, "validation_failed", /^The body /, [{ path: "(body)", message: expect.any(String) }])],
+  ["a JSON array instead of an object", "POST", "/api/v1/projects", [], problemBody(400, "validation_failed", "The request body must be a JSON object", [{ path: "(body)", message: expect.any(String) }])],
+  ["a JSON string instead of an object", "PATCH", "/api/v1/apps/:app", '"hello"', problemBody(400, "validation_failed", "The request body must be a JSON object", [{ path: "(body)", message: expect.any(String) }])],
   ["an unknown field", "POST", "/api/v1/chart-groups", { name: "unknown-field", colour: "red" }, problemBody(400, "validation_failed", /colour/, [{ path: "(body)", message: expect.stringContaining("colour") }])],
   ["an unknown field on PATCH", "PATCH", "/api/v1/environments/:staging", { prod: true }, problemBody(400, "validation_failed", /prod/, [{ path: "(body)", message: expect.stringContaining("prod") }])],
 ];

@@ -191,7 +191,6 @@ describe("POST /orchestrator/api-token", () => {
     ["malformed JSON", "{oops", failure(400, "invalid_json", [{ message: "The request body is not valid JSON." }])],
     ["a duplicate name", { name: "root-script", description: "" }, failure(409, "conflict", [{ path: "name", message: "is already used by another token" }])],
     ["never, with a 30-day maximum lifetime", { name: "max-never", description: "", expireAtInMs: 0 }, failure(400, "validation_failed", [{ path: "expireAtInMs", message: `cannot be "never": ${limit}` }]), "30"],
-    ["the one-year default, with a 30-day maximum lifetime", { name: "max-default", description: "" }, failure(400, "validation_failed", [{ path: "expireAtInMs", message: `is too far ahead: ${limit}` }]), "30"],
   ];
 
   it.each(cases)("refuses %s with Devtron's error envelope and changes nothing", async (_name, body, expected, maxLifetime) => {
@@ -201,6 +200,15 @@ describe("POST /orchestrator/api-token", () => {
     expect(res.status).toBe(expected.code);
     expect(res.body).toEqual(expected);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("shortens the one-year default to a smaller maximum lifetime instead of refusing it", async () => {
+    process.env.TESSERA_MAX_TOKEN_LIFETIME_DAYS = "30";
+    const res = await devtron("POST", "/orchestrator/api-token", { name: "max-default", description: "" });
+    expect(res.status).toBe(200);
+    const listed = (await devtron("GET", "/orchestrator/api-token")).body.result as { name: string; expireAtInMs: number }[];
+    const ms = listed.find((t) => t.name === "max-default")!.expireAtInMs;
+    expect(Math.abs(ms - (Date.now() + 30 * 86_400_000))).toBeLessThan(60_000);
   });
 });
 
