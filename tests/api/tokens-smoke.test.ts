@@ -72,4 +72,15 @@ describe("token lifecycle", () => {
     const listed = await admin("GET", "/orchestrator/api-token");
     expect(listed.body.result).toEqual(expect.arrayContaining([expect.objectContaining({ name: "devtron-script", token: "", expireAtInMs: 0 })]));
   });
+
+  it("a PATCH that changes nothing writes nothing: no audit event, same updatedAt", async () => {
+    const created = await admin("POST", "/api/v1/tokens", { name: "no-op-edit", description: "same", permissions: { superAdmin: true } });
+    const id = (created.body.token as { id: number }).id;
+    const events = () => db.auditEvent.count({ where: { targetType: "token", targetId: id } });
+    const before = await events();
+    const res = await admin("PATCH", `/api/v1/tokens/${id}`, { description: "same", permissions: { superAdmin: true } });
+    expect(res.status).toBe(200);
+    expect(res.body.updatedAt).toBe((created.body.token as { updatedAt: string }).updatedAt);
+    expect(await events()).toBe(before);
+  });
 });
