@@ -10,7 +10,7 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["{lib,server,tests,scripts}/**/*.test.ts"],
+    include: ["{lib,server,tests,scripts,components}/**/*.test.ts"],
     setupFiles: ["tests/helpers/setup.ts"],
     globalSetup: ["tests/helpers/global-setup.ts"],
     testTimeout: 20_000,

@@ -2,17 +2,19 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { PASSWORD_MIN, setupInput } from "@/lib/schemas/user";
 import { apiRequest, fieldErrorsOf, fieldErrorsOfIssues, type FieldErrors } from "../api-request";
 import { Button } from "../ui/button";
 import { FormAlert, TextField } from "../ui/form-field";
+import { Checkbox } from "../ui/input";
 import { useFocusFirstError } from "../ui/use-focus-first-error";
 import { signInWithPassword } from "./sign-in-with-password";
 
 /** First run: creates the first super admin through POST /api/setup, then signs in as them. */
 export function SetupForm() {
   const router = useRouter();
+  const demoId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const busy = useRef(false);
   const [pending, setPending] = useState(false);
@@ -29,6 +31,7 @@ export function SetupForm() {
       name: String(form.get("name") ?? ""),
       password: String(form.get("password") ?? ""),
       confirmPassword: String(form.get("confirmPassword") ?? ""),
+      loadDemoData: form.get("loadDemoData") === "on",
     });
     setAlert(undefined);
     if (!parsed.success) {
@@ -86,6 +89,17 @@ export function SetupForm() {
         error={errors.confirmPassword}
         readOnly={pending}
       />
+      <div className="flex items-start gap-3 rounded-md border border-line p-3">
+        <Checkbox id={demoId} name="loadDemoData" className="mt-0.5" aria-describedby={`${demoId}-hint`} disabled={pending} />
+        <div>
+          <label htmlFor={demoId} className="text-sm font-medium">
+            Load demo data (3 projects, 4 environments, 12 apps…)
+          </label>
+          <p id={`${demoId}-hint`} className="text-xs text-muted">
+            Also deployments, 4 Helm apps and 3 chart groups, to try roles and tokens at once. Leave it off for a real installation.
+          </p>
+        </div>
+      </div>
       <Button type="submit" loading={pending} className="w-full">
         Create super admin
       </Button>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import type { Problem } from "@/lib/errors";
+import type { PermissionCatalog } from "@/lib/permissions/catalog-options";
 import type { UpdateUserInput, UserResponse } from "@/lib/schemas/user";
 import { apiRequest } from "../api-request";
 import { ConfirmDialog } from "../ui/alert-dialog";
@@ -17,13 +18,14 @@ import {
 } from "../ui/dropdown-menu";
 import { Spinner } from "../ui/spinner";
 import { useToast } from "../ui/toast";
+import { EditPermissionsDialog } from "./edit-permissions-dialog";
 import { ResetPasswordDialog } from "./reset-password-dialog";
 
-type Open = "reset-password" | "delete" | "demote-self" | null;
+type Open = "permissions" | "reset-password" | "delete" | "demote-self" | null;
 
-export type UserRowActionsProps = { user: UserResponse; isCurrentUser: boolean };
+export type UserRowActionsProps = { user: UserResponse; isCurrentUser: boolean; catalog: PermissionCatalog };
 
-export function UserRowActions({ user, isCurrentUser }: UserRowActionsProps) {
+export function UserRowActions({ user, isCurrentUser, catalog }: UserRowActionsProps) {
   const router = useRouter();
   const { toast } = useToast();
   const trigger = useRef<HTMLButtonElement>(null);
@@ -101,6 +103,9 @@ export function UserRowActions({ user, isCurrentUser }: UserRowActionsProps) {
           >
             {user.superAdmin ? "Remove super admin" : "Make super admin"}
           </DropdownMenuItem>
+          <DropdownMenuItem disabled={pending} onSelect={() => openDialog("permissions")}>
+            Edit permissions
+          </DropdownMenuItem>
           <DropdownMenuItem disabled={pending} onSelect={() => openDialog("reset-password")}>Reset password</DropdownMenuItem>
           <DropdownMenuSeparator />
           <DropdownMenuItem tone="danger" disabled={isCurrentUser || pending} onSelect={() => openDialog("delete")}>
@@ -109,6 +114,14 @@ export function UserRowActions({ user, isCurrentUser }: UserRowActionsProps) {
         </DropdownMenuContent>
       </DropdownMenu>
 
+      <EditPermissionsDialog
+        user={user}
+        isCurrentUser={isCurrentUser}
+        catalog={catalog}
+        open={open === "permissions"}
+        onOpenChange={(next) => setOpen(next ? "permissions" : null)}
+        onCloseAutoFocus={returnFocus}
+      />
       <ResetPasswordDialog
         user={user}
         open={open === "reset-password"}

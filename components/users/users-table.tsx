@@ -1,7 +1,9 @@
 "use client";
 
 import { useMemo } from "react";
+import type { PermissionCatalog } from "@/lib/permissions/catalog-options";
 import type { UserResponse } from "@/lib/schemas/user";
+import { PermissionSummary } from "../permissions/permission-summary";
 import { Badge } from "../ui/badge";
 import { createDataTableColumnHelper, DataTable } from "../ui/data-table";
 import { DateTime } from "../ui/date-time";
@@ -9,7 +11,8 @@ import { NewUserDialog } from "./new-user-dialog";
 import { UserRowActions } from "./user-row-actions";
 import { USERS_DEFAULT_SORT } from "./users-sort";
 
-const column = createDataTableColumnHelper<UserResponse & { isCurrentUser: boolean }>();
+type Row = UserResponse & { isCurrentUser: boolean; catalog: PermissionCatalog };
+const column = createDataTableColumnHelper<Row>();
 
 const columns = column.columns([
   column.accessor("name", {
@@ -22,11 +25,10 @@ const columns = column.columns([
     ),
   }),
   column.accessor("email", { header: "Email", cell: ({ getValue }) => <span className="whitespace-nowrap text-muted">{getValue()}</span> }),
-  column.accessor("superAdmin", {
-    id: "role",
-    header: "Role",
+  column.accessor("permissions", {
+    header: "Permissions",
     enableSorting: false,
-    cell: ({ getValue }) => (getValue() ? <Badge tone="accent">Super admin</Badge> : <Badge>User</Badge>),
+    cell: ({ getValue }) => <PermissionSummary permissions={getValue()} />,
   }),
   column.accessor("disabled", {
     id: "status",
@@ -44,7 +46,7 @@ const columns = column.columns([
     id: "actions",
     header: () => <span className="sr-only">Actions</span>,
     meta: { className: "w-14 text-right", stickyEnd: true },
-    cell: ({ row }) => <UserRowActions user={row.original} isCurrentUser={row.original.isCurrentUser} />,
+    cell: ({ row }) => <UserRowActions user={row.original} isCurrentUser={row.original.isCurrentUser} catalog={row.original.catalog} />,
   }),
 ]);
 
@@ -56,10 +58,16 @@ export type UsersTableProps = {
   sort?: string;
   q?: string;
   currentUserId: number;
+  /** The names the permission editor offers. */
+  catalog: PermissionCatalog;
 };
 
-export function UsersTable({ users, currentUserId, ...paging }: UsersTableProps) {
-  const rows = useMemo(() => users.map((user) => ({ ...user, isCurrentUser: user.id === currentUserId })), [users, currentUserId]);
+export function UsersTable({ users, currentUserId, catalog, ...paging }: UsersTableProps) {
+  // The catalog rides along on each row (one shared object) so the static columns can reach it.
+  const rows = useMemo(
+    () => users.map((user) => ({ ...user, isCurrentUser: user.id === currentUserId, catalog })),
+    [users, currentUserId, catalog],
+  );
   return (
     <DataTable
       {...paging}

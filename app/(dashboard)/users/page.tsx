@@ -6,6 +6,7 @@ import { USERS_DEFAULT_SORT } from "@/components/users/users-sort";
 import { MAX_PAGE_SIZE } from "@/lib/schemas/common";
 import { requireUser } from "@/server/auth/current-user";
 import { isSuperAdmin } from "@/server/auth/principal";
+import { loadPermissionCatalog } from "@/server/catalog/options";
 import { listUsers, USER_SORTS, type UserSort } from "@/server/users/users";
 
 export const dynamic = "force-dynamic";
@@ -47,7 +48,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   }
 
   const query = usersQuery(await searchParams);
-  const result = await listUsers(query);
+  const [result, catalog] = await Promise.all([listUsers(query), loadPermissionCatalog()]);
   return (
     <div className="space-y-6">
       <PageHeader title="Users" description="People who can sign in to Tessera. Super admins manage API tokens, users and the audit log." />
@@ -59,6 +60,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         sort={query.sort ?? USERS_DEFAULT_SORT}
         q={query.q}
         currentUserId={user.id}
+        catalog={catalog}
       />
     </div>
   );

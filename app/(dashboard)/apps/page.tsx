@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { AppsTable, APPS_DEFAULT_SORT } from "@/components/catalog/apps-table";
+import { listQuery, textParam, type SearchParams } from "@/components/catalog/list-query";
+import { PageHeader } from "@/components/page-header";
+import { appReadFilter, canCreateApp } from "@/lib/permissions/policy";
+import { requireUser } from "@/server/auth/current-user";
+import { listApps } from "@/server/catalog/apps";
+import { allProjectNames } from "./catalog-names";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Apps" };
+
+const SORTS = ["name", "createdAt", "updatedAt"] as const;
+
+export default async function AppsPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUser();
+  const params = await searchParams;
+  const query = listQuery(params, SORTS);
+  const project = textParam(params, "project", 53);
+  const scope = appReadFilter(user.permissions);
+  const [result, projects] = await Promise.all([
+    listApps(user, { ...query, project }),
+    // A super admin filters by any project; everyone else by the projects their grants reach.
+    scope === "all" ? allProjectNames() : Promise.resolve([...new Set(scope.map((s) => s.project))].sort()),
+  ]);
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Apps" description="Devtron applications, and where they are deployed. You see the apps your roles reach." />
+      <AppsTable
+        apps={result.data}
+        total={result.total}
+        page={result.page}
+        pageSize={result.pageSize}
+        sort={query.sort ?? APPS_DEFAULT_SORT}
+        q={query.q}
+        project={project}
+        projects={projects}
+        creatableProjects={projects.filter((p) => canCreateApp(user.permissions, p))}
+      />
+    </div>
+  );
+}

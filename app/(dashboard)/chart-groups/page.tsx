@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { CHART_GROUPS_DEFAULT_SORT, ChartGroupsTable } from "@/components/catalog/chart-groups-table";
+import { listQuery, type SearchParams } from "@/components/catalog/list-query";
+import { PageHeader } from "@/components/page-header";
+import { canCreateChartGroup, canReadChartGroups } from "@/lib/permissions/policy";
+import { requireUser } from "@/server/auth/current-user";
+import { listChartGroups } from "@/server/catalog/chart-groups";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Chart groups" };
+
+const SORTS = ["name", "createdAt"] as const;
+const DESCRIPTION = "Sets of Helm charts that are deployed together.";
+
+export default async function ChartGroupsPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUser();
+  if (!canReadChartGroups(user.permissions)) {
+    return (
+      <div className="space-y-6">
+        <PageHeader title="Chart groups" description={DESCRIPTION} />
+        <section aria-labelledby="no-role-title" className="rounded-xl border border-dashed border-line-strong bg-surface p-8 text-center">
+          <h2 id="no-role-title" className="text-base font-semibold">
+            You have no chart-group role
+          </h2>
+          <p className="mx-auto mt-2 max-w-md text-sm text-muted">
+            Chart groups are visible to anyone with a chart-group permission (View, Update or Admin). Ask a super admin to add one
+            to your account.
+          </p>
+        </section>
+      </div>
+    );
+  }
+  const query = listQuery(await searchParams, SORTS);
+  const result = await listChartGroups(user, query);
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Chart groups" description={DESCRIPTION} />
+      <ChartGroupsTable
+        groups={result.data}
+        total={result.total}
+        page={result.page}
+        pageSize={result.pageSize}
+        sort={query.sort ?? CHART_GROUPS_DEFAULT_SORT}
+        q={query.q}
+        permissions={user.permissions}
+        canCreate={canCreateChartGroup(user.permissions)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { HELM_APPS_DEFAULT_SORT, HelmAppsTable } from "@/components/catalog/helm-apps-table";
+import { listQuery, textParam, type SearchParams } from "@/components/catalog/list-query";
+import { PageHeader } from "@/components/page-header";
+import { canInstallHelmApp, helmAppReadFilter } from "@/lib/permissions/policy";
+import { requireUser } from "@/server/auth/current-user";
+import { listHelmApps } from "@/server/catalog/helm-apps";
+import { allEnvironments, allProjectNames } from "../apps/catalog-names";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Helm apps" };
+
+const SORTS = ["name", "createdAt", "updatedAt"] as const;
+
+export default async function HelmAppsPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUser();
+  const params = await searchParams;
+  const query = listQuery(params, SORTS);
+  const filters = { project: textParam(params, "project", 53), environment: textParam(params, "environment", 53) };
+  const scope = helmAppReadFilter(user.permissions);
+  const [result, allProjects, environments] = await Promise.all([
+    listHelmApps(user, { ...query, ...filters }),
+    scope === "all" ? allProjectNames() : Promise.resolve([]),
+    allEnvironments(),
+  ]);
+  // Filters offer what the user's grants reach: any project for a super admin, else the granted ones.
+  const projects = scope === "all" ? allProjects : [...new Set(scope.map((s) => s.project))].sort();
+  const envNames =
+    scope === "all" || scope.some((s) => s.environments.length === 0)
+      ? environments.names
+      : environments.names.filter((e) => scope.some((s) => s.environments.includes(e)));
+  const installTargets = projects
+    .map((project) => ({ project, environments: environments.names.filter((env) => canInstallHelmApp(user.permissions, project, env)) }))
+    .filter((t) => t.environments.length > 0);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Helm apps" description="Chart releases installed in an environment of a project. You see the ones your roles reach." />
+      <HelmAppsTable
+        helmApps={result.data}
+        total={result.total}
+        page={result.page}
+        pageSize={result.pageSize}
+        sort={query.sort ?? HELM_APPS_DEFAULT_SORT}
+        q={query.q}
+        {...filters}
+        projects={projects}
+        environments={envNames}
+        permissions={user.permissions}
+        installTargets={installTargets}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { listQuery, type SearchParams } from "@/components/catalog/list-query";
+import { PROJECTS_DEFAULT_SORT, ProjectsTable } from "@/components/catalog/projects-table";
+import { PageHeader } from "@/components/page-header";
+import { requireUser } from "@/server/auth/current-user";
+import { isSuperAdmin } from "@/server/auth/principal";
+import { listProjects } from "@/server/catalog/projects";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Projects" };
+
+const SORTS = ["name", "createdAt"] as const;
+
+export default async function ProjectsPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUser();
+  const query = listQuery(await searchParams, SORTS);
+  const result = await listProjects(query);
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Projects" description="Projects group apps and Helm apps; permissions are granted per project." />
+      <ProjectsTable
+        projects={result.data}
+        total={result.total}
+        page={result.page}
+        pageSize={result.pageSize}
+        sort={query.sort ?? PROJECTS_DEFAULT_SORT}
+        q={query.q}
+        canManage={isSuperAdmin(user)}
+      />
+    </div>
+  );
+}

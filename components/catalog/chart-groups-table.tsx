@@ -1,0 +1,106 @@
+"use client";
+
+import { useState } from "react";
+import { canDeleteChartGroup, canUpdateChartGroup } from "@/lib/permissions/policy";
+import type { Permissions } from "@/lib/permissions/schema";
+import type { ChartGroupResponse } from "@/lib/schemas/catalog";
+import { createDataTableColumnHelper, DataTable } from "../ui/data-table";
+import { DateTime } from "../ui/date-time";
+import { DropdownMenuItem, DropdownMenuSeparator } from "../ui/dropdown-menu";
+import { EditChartGroupDialog, NewChartGroupDialog } from "./chart-group-dialog";
+import { DeleteDialog } from "./delete-dialog";
+import { RowMenu, useRowMenu } from "./row-menu";
+
+export const CHART_GROUPS_DEFAULT_SORT = "name";
+
+type Row = ChartGroupResponse & { canUpdate: boolean; canDelete: boolean };
+const column = createDataTableColumnHelper<Row>();
+
+const columns = column.columns([
+  column.accessor("name", { header: "Name", cell: ({ getValue }) => <span className="font-medium whitespace-nowrap">{getValue()}</span> }),
+  column.accessor("description", {
+    header: "Description",
+    enableSorting: false,
+    cell: ({ getValue }) => <span className="line-clamp-2 text-muted">{getValue() || "—"}</span>,
+  }),
+  column.accessor((g) => g.charts.length, {
+    id: "charts",
+    header: "Charts",
+    enableSorting: false,
+    cell: ({ row }) => (
+      <span className="tabular-nums" title={row.original.charts.map((c) => `${c.name} ${c.version}`).join("\n") || undefined}>
+        {row.original.charts.length}
+      </span>
+    ),
+  }),
+  column.accessor("createdAt", {
+    header: "Created",
+    sortDescFirst: true,
+    meta: { className: "hidden md:table-cell" },
+    cell: ({ getValue }) => <DateTime value={getValue()} />,
+  }),
+  column.display({
+    id: "actions",
+    header: () => <span className="sr-only">Actions</span>,
+    meta: { className: "w-14 text-right", stickyEnd: true },
+    cell: ({ row }) => (row.original.canUpdate || row.original.canDelete ? <ChartGroupRowActions row={row.original} /> : null),
+  }),
+]);
+
+export type ChartGroupsTableProps = {
+  groups: ChartGroupResponse[];
+  total: number;
+  page: number;
+  pageSize: number;
+  sort?: string;
+  q?: string;
+  permissions: Permissions;
+  canCreate: boolean;
+};
+
+export function ChartGroupsTable({ groups, permissions, canCreate, ...paging }: ChartGroupsTableProps) {
+  const rows = groups.map((g) => ({ ...g, canUpdate: canUpdateChartGroup(permissions, g.name), canDelete: canDeleteChartGroup(permissions, g.name) }));
+  return (
+    <DataTable
+      {...paging}
+      columns={columns}
+      data={rows}
+      defaultSort={CHART_GROUPS_DEFAULT_SORT}
+      getRowId={(g) => String(g.id)}
+      label="Chart groups"
+      noun="chart groups"
+      searchLabel="Search chart groups"
+      searchPlaceholder="Search by name"
+      toolbar={canCreate ? <NewChartGroupDialog /> : null}
+      emptyState="No chart groups yet."
+    />
+  );
+}
+
+function ChartGroupRowActions({ row }: { row: Row }) {
+  const { trigger, returnFocus } = useRowMenu();
+  const [open, setOpen] = useState<"edit" | "delete" | null>(null);
+  return (
+    <>
+      <RowMenu name={row.name} trigger={trigger}>
+        {row.canUpdate ? <DropdownMenuItem onSelect={() => setOpen("edit")}>Edit</DropdownMenuItem> : null}
+        {row.canUpdate && row.canDelete ? <DropdownMenuSeparator /> : null}
+        {row.canDelete ? (
+          <DropdownMenuItem tone="danger" onSelect={() => setOpen("delete")}>
+            Delete
+          </DropdownMenuItem>
+        ) : null}
+      </RowMenu>
+      <EditChartGroupDialog group={row} open={open === "edit"} onOpenChange={(o) => setOpen(o ? "edit" : null)} onCloseAutoFocus={returnFocus} />
+      <DeleteDialog
+        open={open === "delete"}
+        onOpenChange={(o) => setOpen(o ? "delete" : null)}
+        what={`chart group ${row.name}`}
+        description="A chart group that grants still name cannot be deleted."
+        path={`/api/v1/chart-groups/${row.id}`}
+        confirmLabel="Delete chart group"
+        onCloseAutoFocus={returnFocus}
+      />
+    </>
+  );
+}

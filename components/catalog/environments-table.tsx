@@ -1,0 +1,100 @@
+"use client";
+
+import { useState } from "react";
+import type { EnvironmentResponse } from "@/lib/schemas/catalog";
+import { Badge } from "../ui/badge";
+import { createDataTableColumnHelper, DataTable } from "../ui/data-table";
+import { DropdownMenuItem, DropdownMenuSeparator } from "../ui/dropdown-menu";
+import { DeleteDialog } from "./delete-dialog";
+import { EditEnvironmentDialog, NewEnvironmentDialog } from "./environment-dialog";
+import { RowMenu, useRowMenu } from "./row-menu";
+
+export const ENVIRONMENTS_DEFAULT_SORT = "name";
+
+const column = createDataTableColumnHelper<EnvironmentResponse>();
+
+const nameColumn = column.accessor("name", {
+  header: "Name",
+  cell: ({ row }) => (
+    <span className="flex items-center gap-2 font-medium whitespace-nowrap">
+      {row.original.name}
+      {row.original.production ? <Badge tone="warning">Production</Badge> : null}
+    </span>
+  ),
+});
+const clusterColumn = column.accessor("cluster", { header: "Cluster", enableSorting: false, cell: ({ getValue }) => <span className="whitespace-nowrap">{getValue()}</span> });
+const namespaceColumn = column.accessor("namespace", {
+  header: "Namespace",
+  enableSorting: false,
+  cell: ({ getValue }) => <code className="text-xs whitespace-nowrap">{getValue()}</code>,
+});
+const descriptionColumn = column.accessor("description", {
+  header: "Description",
+  enableSorting: false,
+  meta: { className: "hidden md:table-cell" },
+  cell: ({ getValue }) => <span className="line-clamp-2 text-muted">{getValue() || "—"}</span>,
+});
+const actionsColumn = column.display({
+  id: "actions",
+  header: () => <span className="sr-only">Actions</span>,
+  meta: { className: "w-14 text-right", stickyEnd: true },
+  cell: ({ row }) => <EnvironmentRowActions environment={row.original} />,
+});
+
+const readColumns = column.columns([nameColumn, clusterColumn, namespaceColumn, descriptionColumn]);
+const manageColumns = column.columns([nameColumn, clusterColumn, namespaceColumn, descriptionColumn, actionsColumn]);
+
+export type EnvironmentsTableProps = {
+  environments: EnvironmentResponse[];
+  total: number;
+  page: number;
+  pageSize: number;
+  sort?: string;
+  q?: string;
+  /** Super admins create, edit and delete environments. */
+  canManage: boolean;
+};
+
+export function EnvironmentsTable({ environments, canManage, ...paging }: EnvironmentsTableProps) {
+  return (
+    <DataTable
+      {...paging}
+      columns={canManage ? manageColumns : readColumns}
+      data={environments}
+      defaultSort={ENVIRONMENTS_DEFAULT_SORT}
+      getRowId={(e) => String(e.id)}
+      label="Environments"
+      noun="environments"
+      searchLabel="Search environments"
+      searchPlaceholder="Search by name"
+      toolbar={canManage ? <NewEnvironmentDialog /> : null}
+      emptyState={canManage ? "No environments yet. Create one to deploy apps to it." : "No environments yet. A super admin creates them."}
+    />
+  );
+}
+
+function EnvironmentRowActions({ environment }: { environment: EnvironmentResponse }) {
+  const { trigger, returnFocus } = useRowMenu();
+  const [open, setOpen] = useState<"edit" | "delete" | null>(null);
+  return (
+    <>
+      <RowMenu name={environment.name} trigger={trigger}>
+        <DropdownMenuItem onSelect={() => setOpen("edit")}>Edit</DropdownMenuItem>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem tone="danger" onSelect={() => setOpen("delete")}>
+          Delete
+        </DropdownMenuItem>
+      </RowMenu>
+      <EditEnvironmentDialog environment={environment} open={open === "edit"} onOpenChange={(o) => setOpen(o ? "edit" : null)} onCloseAutoFocus={returnFocus} />
+      <DeleteDialog
+        open={open === "delete"}
+        onOpenChange={(o) => setOpen(o ? "delete" : null)}
+        what={`environment ${environment.name}`}
+        description="An environment that apps were deployed to, that has Helm apps, or that grants name cannot be deleted."
+        path={`/api/v1/environments/${environment.id}`}
+        confirmLabel="Delete environment"
+        onCloseAutoFocus={returnFocus}
+      />
+    </>
+  );
+}

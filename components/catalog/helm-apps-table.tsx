@@ -1,0 +1,117 @@
+"use client";
+
+import { useState } from "react";
+import { canDeleteHelmApp, canUpdateHelmApp } from "@/lib/permissions/policy";
+import type { Permissions } from "@/lib/permissions/schema";
+import type { HelmAppResponse } from "@/lib/schemas/catalog";
+import { createDataTableColumnHelper, DataTable } from "../ui/data-table";
+import { DateTime } from "../ui/date-time";
+import { DropdownMenuItem, DropdownMenuSeparator } from "../ui/dropdown-menu";
+import { DeleteDialog } from "./delete-dialog";
+import { EditHelmAppDialog, InstallHelmAppDialog, type InstallTarget } from "./helm-app-dialogs";
+import { RowMenu, useRowMenu } from "./row-menu";
+import { UrlFilter } from "./url-filter";
+
+export const HELM_APPS_DEFAULT_SORT = "name";
+
+type Row = HelmAppResponse & { canUpdate: boolean; canDelete: boolean };
+const column = createDataTableColumnHelper<Row>();
+
+const columns = column.columns([
+  column.accessor("name", { header: "Name", cell: ({ getValue }) => <span className="font-medium whitespace-nowrap">{getValue()}</span> }),
+  column.accessor("project", { header: "Project", enableSorting: false }),
+  column.accessor("environment", { header: "Environment", enableSorting: false }),
+  column.accessor("chart", { header: "Chart", enableSorting: false, cell: ({ getValue }) => <code className="text-xs whitespace-nowrap">{getValue()}</code> }),
+  column.accessor("version", { header: "Version", enableSorting: false, cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span> }),
+  column.accessor("updatedAt", {
+    header: "Updated",
+    sortDescFirst: true,
+    meta: { className: "hidden md:table-cell" },
+    cell: ({ getValue }) => <DateTime value={getValue()} />,
+  }),
+  column.display({
+    id: "actions",
+    header: () => <span className="sr-only">Actions</span>,
+    meta: { className: "w-14 text-right", stickyEnd: true },
+    cell: ({ row }) => (row.original.canUpdate || row.original.canDelete ? <HelmAppRowActions row={row.original} /> : null),
+  }),
+]);
+
+export type HelmAppsTableProps = {
+  helmApps: HelmAppResponse[];
+  total: number;
+  page: number;
+  pageSize: number;
+  sort?: string;
+  q?: string;
+  project?: string;
+  environment?: string;
+  projects: string[];
+  environments: string[];
+  /** The signed-in user's permissions: decide each row's Edit values and Delete. */
+  permissions: Permissions;
+  /** Where Install may go; no button when empty. */
+  installTargets: InstallTarget[];
+};
+
+export function HelmAppsTable({ helmApps, project, environment, projects, environments, permissions, installTargets, ...paging }: HelmAppsTableProps) {
+  const rows = helmApps.map((h) => {
+    const ref = { project: h.project, environment: h.environment, name: h.name };
+    return { ...h, canUpdate: canUpdateHelmApp(permissions, ref), canDelete: canDeleteHelmApp(permissions, ref) };
+  });
+  return (
+    <DataTable
+      {...paging}
+      columns={columns}
+      data={rows}
+      defaultSort={HELM_APPS_DEFAULT_SORT}
+      getRowId={(h) => String(h.id)}
+      label="Helm apps"
+      noun="Helm apps"
+      searchLabel="Search Helm apps"
+      searchPlaceholder="Search by name"
+      toolbar={
+        <div className="flex flex-wrap items-center justify-end gap-2">
+          <UrlFilter param="project" label="Project" allLabel="All projects" options={projects} value={project} />
+          <UrlFilter param="environment" label="Environment" allLabel="All environments" options={environments} value={environment} />
+          {installTargets.length ? <InstallHelmAppDialog targets={installTargets} /> : null}
+        </div>
+      }
+      emptyState={
+        project || environment
+          ? "No Helm apps that you can see match these filters."
+          : projects.length
+            ? "No Helm apps yet."
+            : "You have no role on any Helm app yet. Ask a super admin for one."
+      }
+    />
+  );
+}
+
+function HelmAppRowActions({ row }: { row: Row }) {
+  const { trigger, returnFocus } = useRowMenu();
+  const [open, setOpen] = useState<"edit" | "delete" | null>(null);
+  return (
+    <>
+      <RowMenu name={row.name} trigger={trigger}>
+        {row.canUpdate ? <DropdownMenuItem onSelect={() => setOpen("edit")}>Edit values</DropdownMenuItem> : null}
+        {row.canUpdate && row.canDelete ? <DropdownMenuSeparator /> : null}
+        {row.canDelete ? (
+          <DropdownMenuItem tone="danger" onSelect={() => setOpen("delete")}>
+            Delete
+          </DropdownMenuItem>
+        ) : null}
+      </RowMenu>
+      <EditHelmAppDialog helmApp={row} open={open === "edit"} onOpenChange={(o) => setOpen(o ? "edit" : null)} onCloseAutoFocus={returnFocus} />
+      <DeleteDialog
+        open={open === "delete"}
+        onOpenChange={(o) => setOpen(o ? "delete" : null)}
+        what={`Helm app ${row.name}`}
+        description={`The release is removed from ${row.environment}. This cannot be undone.`}
+        path={`/api/v1/helm-apps/${row.id}`}
+        confirmLabel="Delete Helm app"
+        onCloseAutoFocus={returnFocus}
+      />
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { MAX_PAGE_SIZE } from "@/lib/schemas/common";
+
+// Catalog pages read their table state from the URL. People type and share URLs, so a bad
+// value falls back to its default instead of failing the page (the API, by contrast, says 400).
+
+export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+export type RawParams = Awaited<SearchParams>;
+
+export const DEFAULT_PAGE_SIZE = 20;
+
+export const firstParam = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+function positiveInt(value: string | undefined, fallback: number, max: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= max ? n : fallback;
+}
+
+/** A short free-text value (a search, or a project name for a filter), or undefined. */
+export function textParam(params: RawParams, key: string, max = 200): string | undefined {
+  return firstParam(params[key])?.trim().slice(0, max) || undefined;
+}
+
+/** page, pageSize, sort (only one of `sorts`, optionally `-`-prefixed) and q. */
+export function listQuery(params: RawParams, sorts: readonly string[]) {
+  const sort = firstParam(params.sort);
+  const allowed = sort !== undefined && sorts.includes(sort.replace(/^-/, ""));
+  return {
+    page: positiveInt(firstParam(params.page), 1, 1_000_000),
+    pageSize: positiveInt(firstParam(params.pageSize), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+    sort: allowed ? sort : undefined,
+    q: textParam(params, "q"),
+  };
+}

@@ -1,0 +1,92 @@
+"use client";
+
+import { useState } from "react";
+import type { ProjectResponse } from "@/lib/schemas/catalog";
+import { createDataTableColumnHelper, DataTable } from "../ui/data-table";
+import { DateTime } from "../ui/date-time";
+import { DropdownMenuItem, DropdownMenuSeparator } from "../ui/dropdown-menu";
+import { DeleteDialog } from "./delete-dialog";
+import { EditProjectDialog, NewProjectDialog } from "./project-dialog";
+import { RowMenu, useRowMenu } from "./row-menu";
+
+export const PROJECTS_DEFAULT_SORT = "name";
+
+const column = createDataTableColumnHelper<ProjectResponse>();
+
+const nameColumn = column.accessor("name", { header: "Name", cell: ({ getValue }) => <span className="font-medium whitespace-nowrap">{getValue()}</span> });
+const descriptionColumn = column.accessor("description", {
+    header: "Description",
+    enableSorting: false,
+    cell: ({ getValue }) => <span className="line-clamp-2 text-muted">{getValue() || "—"}</span>,
+});
+const createdColumn = column.accessor("createdAt", {
+  header: "Created",
+  sortDescFirst: true,
+  meta: { className: "hidden md:table-cell" },
+  cell: ({ getValue }) => <DateTime value={getValue()} />,
+});
+
+const actionsColumn = column.display({
+  id: "actions",
+  header: () => <span className="sr-only">Actions</span>,
+  meta: { className: "w-14 text-right", stickyEnd: true },
+  cell: ({ row }) => <ProjectRowActions project={row.original} />,
+});
+
+const readColumns = column.columns([nameColumn, descriptionColumn, createdColumn]);
+const manageColumns = column.columns([nameColumn, descriptionColumn, createdColumn, actionsColumn]);
+
+export type ProjectsTableProps = {
+  projects: ProjectResponse[];
+  total: number;
+  page: number;
+  pageSize: number;
+  sort?: string;
+  q?: string;
+  /** Super admins create, edit and delete projects. */
+  canManage: boolean;
+};
+
+export function ProjectsTable({ projects, canManage, ...paging }: ProjectsTableProps) {
+  return (
+    <DataTable
+      {...paging}
+      columns={canManage ? manageColumns : readColumns}
+      data={projects}
+      defaultSort={PROJECTS_DEFAULT_SORT}
+      getRowId={(p) => String(p.id)}
+      label="Projects"
+      noun="projects"
+      searchLabel="Search projects"
+      searchPlaceholder="Search by name"
+      toolbar={canManage ? <NewProjectDialog /> : null}
+      emptyState={canManage ? "No projects yet. Create one to add apps to it." : "No projects yet. A super admin creates them."}
+    />
+  );
+}
+
+function ProjectRowActions({ project }: { project: ProjectResponse }) {
+  const { trigger, returnFocus } = useRowMenu();
+  const [open, setOpen] = useState<"edit" | "delete" | null>(null);
+  return (
+    <>
+      <RowMenu name={project.name} trigger={trigger}>
+        <DropdownMenuItem onSelect={() => setOpen("edit")}>Edit</DropdownMenuItem>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem tone="danger" onSelect={() => setOpen("delete")}>
+          Delete
+        </DropdownMenuItem>
+      </RowMenu>
+      <EditProjectDialog project={project} open={open === "edit"} onOpenChange={(o) => setOpen(o ? "edit" : null)} onCloseAutoFocus={returnFocus} />
+      <DeleteDialog
+        open={open === "delete"}
+        onOpenChange={(o) => setOpen(o ? "delete" : null)}
+        what={`project ${project.name}`}
+        description="A project that still has apps, Helm apps or grants naming it cannot be deleted."
+        path={`/api/v1/projects/${project.id}`}
+        confirmLabel="Delete project"
+        onCloseAutoFocus={returnFocus}
+      />
+    </>
+  );
+}
