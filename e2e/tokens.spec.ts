@@ -3,8 +3,7 @@ import { ADMIN_STATE, signIn, uniqueName } from "./helpers";
 
 // API tokens in the dashboard: generate (each expiry kind), copy once, edit permissions,
 // regenerate (with and without grace), delete, and the list's server-side search, sort,
-// filter and paging. Accessibility scans (@axe-core/playwright) are not run: the package
-// is not installed in this project.
+// filter and paging. Accessibility scans (@axe-core/playwright) are in a11y.spec.ts.
 
 test.use({ storageState: ADMIN_STATE });
 
