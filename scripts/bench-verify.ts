@@ -1,13 +1,15 @@
 // In-process token verification micro-benchmark on an in-memory PGlite: verifications
 // per second for a hit (valid token: checksum + hash + one indexed lookup), a
 // malformed miss (bad checksum: no database) and an unknown miss (well-formed: one
-// lookup that finds nothing). Run through `npm run bench:auth`.
+// lookup that finds nothing); then the token list the dashboard shows, at that size.
+// Run through `npm run bench:auth`.
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { generateToken, previewOf } from "../lib/tokens/format";
 import { closeDb, createClient, setDatabase } from "../server/db";
 import { pgliteDriver } from "../server/db/drivers";
 import { migrate } from "../server/db/migrate";
+import { listTokens } from "../server/tokens/tokens";
 import { hashSecret, verifyToken } from "../server/tokens/verify";
 
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 10_000);
@@ -51,6 +53,22 @@ async function main() {
   const u = await measure("miss, well-formed unknown token (1 lookup)", () => verifyToken(unknown));
   const m = await measure("miss, bad checksum (no database)", () => verifyToken(malformed));
   console.log(`  bad-checksum rejections are ${(m / h).toFixed(0)}× cheaper than a hit; unknown/hit ratio ${(u / h).toFixed(2)}`);
+
+  // The token list the dashboard asks for, at this size, against the cheapest query there is.
+  await db.$executeRawUnsafe(`UPDATE "ApiToken" SET "lastUsedAt" = now() - (id || ' minutes')::interval WHERE id % 3 = 0`);
+  await db.$executeRawUnsafe(`ANALYZE "ApiToken"`);
+  console.log(`listTokens (page of 20 with total) over ${TOKENS.toLocaleString("en")} tokens:`);
+  const base = await measure("baseline: SELECT 1 through Prisma", () => db.$queryRaw`SELECT 1`);
+  const lists: [string, Parameters<typeof listTokens>[0]][] = [
+    ["newest first (default)", { page: 1, pageSize: 20 }],
+    ["page 250, by name", { page: 250, pageSize: 20, sort: "name" }],
+    ["search q=12, by last used", { page: 1, pageSize: 20, q: "12", sort: "-lastUsedAt" }],
+    ["status=expiring, by expiry", { page: 1, pageSize: 20, status: "expiring", sort: "expiresAt" }],
+  ];
+  for (const [name, query] of lists) {
+    const rate = await measure(name, () => listTokens(query));
+    console.log(`  ${"".padEnd(44)} ratio to baseline: ${(base / rate).toFixed(1)}× the cost of SELECT 1`);
+  }
   await closeDb();
 }
 

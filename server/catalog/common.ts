@@ -5,11 +5,15 @@ import type { Tx } from "../db";
 
 export type Paging = { page: number; pageSize: number; q?: string; sort?: string };
 
-/** `name` / `-name` → Prisma orderBy, with the id as a tiebreaker so pages never overlap. */
+/**
+ * `name` / `-name` → Prisma orderBy, with the id as a tiebreaker so pages never overlap.
+ * The tiebreaker follows the sort's direction, so one (field, id) index serves both.
+ */
 export function orderBy(sort: string | undefined, fallback: string): Record<string, "asc" | "desc">[] {
   const s = sort ?? fallback;
   const field = s.replace(/^-/, "");
-  return [{ [field]: s.startsWith("-") ? "desc" : "asc" }, { id: "asc" }];
+  const direction = s.startsWith("-") ? "desc" : "asc";
+  return [{ [field]: direction }, { id: direction }];
 }
 
 export function pageOf<T>(data: T[], total: number, p: Paging): Page<T> {

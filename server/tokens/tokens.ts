@@ -76,7 +76,7 @@ export async function listTokens(query: ListTokensQuery, now = new Date()) {
   // Never-used and never-expiring tokens sort last either way, as people expect.
   const order: Prisma.ApiTokenOrderByWithRelationInput[] =
     field === "lastUsedAt" || field === "expiresAt"
-      ? [{ [field]: { sort: sort.startsWith("-") ? "desc" : "asc", nulls: "last" } }, { id: "asc" }]
+      ? [{ [field]: { sort: sort.startsWith("-") ? "desc" : "asc", nulls: "last" } }, { id: sort.startsWith("-") ? "desc" : "asc" }]
       : (orderBy(sort, "-createdAt") as Prisma.ApiTokenOrderByWithRelationInput[]);
   const [rows, total] = await Promise.all([
     db.apiToken.findMany({ where, select: PUBLIC_FIELDS, orderBy: order, ...skipTake(query) }),
