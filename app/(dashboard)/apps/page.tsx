@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AppsTable, APPS_DEFAULT_SORT } from "@/components/catalog/apps-table";
-import { listQuery, textParam, type SearchParams } from "@/components/catalog/list-query";
+import { listQuery, textParam, type SearchParams } from "@/lib/list-query";
 import { PageHeader } from "@/components/page-header";
 import { appReadFilter, canCreateApp } from "@/lib/permissions/policy";
 import { requireUser } from "@/server/auth/current-user";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CHART_GROUPS_DEFAULT_SORT, ChartGroupsTable } from "@/components/catalog/chart-groups-table";
-import { listQuery, type SearchParams } from "@/components/catalog/list-query";
+import { listQuery, type SearchParams } from "@/lib/list-query";
 import { PageHeader } from "@/components/page-header";
 import { canCreateChartGroup, canReadChartGroups } from "@/lib/permissions/policy";
 import { requireUser } from "@/server/auth/current-user";

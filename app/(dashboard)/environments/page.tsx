@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ENVIRONMENTS_DEFAULT_SORT, EnvironmentsTable } from "@/components/catalog/environments-table";
-import { listQuery, type SearchParams } from "@/components/catalog/list-query";
+import { listQuery, type SearchParams } from "@/lib/list-query";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/server/auth/current-user";
 import { isSuperAdmin } from "@/server/auth/principal";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { HELM_APPS_DEFAULT_SORT, HelmAppsTable } from "@/components/catalog/helm-apps-table";
-import { listQuery, textParam, type SearchParams } from "@/components/catalog/list-query";
+import { listQuery, textParam, type SearchParams } from "@/lib/list-query";
 import { PageHeader } from "@/components/page-header";
 import { canInstallHelmApp, helmAppReadFilter } from "@/lib/permissions/policy";
 import { requireUser } from "@/server/auth/current-user";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { listQuery, type SearchParams } from "@/components/catalog/list-query";
+import { listQuery, type SearchParams } from "@/lib/list-query";
 import { PROJECTS_DEFAULT_SORT, ProjectsTable } from "@/components/catalog/projects-table";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/server/auth/current-user";

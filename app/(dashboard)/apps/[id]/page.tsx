@@ -5,7 +5,7 @@ import { cache, type ReactNode } from "react";
 import { AppActions } from "@/components/catalog/app-actions";
 import { DeployDialog } from "@/components/catalog/deploy-dialog";
 import { DeploymentsTable } from "@/components/catalog/deployments-table";
-import { firstParam, type SearchParams } from "@/components/catalog/list-query";
+import { firstParam, type SearchParams } from "@/lib/list-query";
 import { PageHeader } from "@/components/page-header";
 import { Badge } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/date-time";

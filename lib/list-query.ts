@@ -1,6 +1,6 @@
-import { MAX_PAGE_SIZE } from "@/lib/schemas/common";
+import { MAX_PAGE_SIZE } from "./schemas/common";
 
-// Catalog pages read their table state from the URL. People type and share URLs, so a bad
+// Dashboard pages read their table state from the URL. People type and share URLs, so a bad
 // value falls back to its default instead of failing the page (the API, by contrast, says 400).
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -20,14 +20,19 @@ export function textParam(params: RawParams, key: string, max = 200): string | u
   return firstParam(params[key])?.trim().slice(0, max) || undefined;
 }
 
+/** One of `allowed`, or undefined. */
+export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined {
+  return allowed.includes(value as T) ? (value as T) : undefined;
+}
+
 /** page, pageSize, sort (only one of `sorts`, optionally `-`-prefixed) and q. */
-export function listQuery(params: RawParams, sorts: readonly string[]) {
+export function listQuery<S extends string>(params: RawParams, sorts: readonly S[]) {
   const sort = firstParam(params.sort);
-  const allowed = sort !== undefined && sorts.includes(sort.replace(/^-/, ""));
+  const allowed = sort !== undefined && sorts.includes(sort.replace(/^-/, "") as S);
   return {
     page: positiveInt(firstParam(params.page), 1, 1_000_000),
     pageSize: positiveInt(firstParam(params.pageSize), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
-    sort: allowed ? sort : undefined,
+    sort: allowed ? (sort as S | `-${S}`) : undefined,
     q: textParam(params, "q"),
   };
 }
