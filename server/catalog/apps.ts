@@ -6,7 +6,8 @@ import { recordEvent } from "../audit/record";
 import { actorOf, type Principal } from "../auth/principal";
 import { getDb, type Tx } from "../db";
 import { pruneAppFromGrants } from "./grant-uses";
-import { contains, duplicate, environmentByNameOrThrow, forbidden, notFound, orderBy, pageOf, projectByNameOrThrow, skipTake, type Paging } from "./common";
+import { duplicate, environmentByNameOrThrow, forbidden, notFound, projectByNameOrThrow } from "./common";
+import { contains, orderBy, pageOf, skipTake, type Paging } from "../db/paging";
 
 // Devtron apps and their deployments. Every function takes the principal and asks
 // the policy layer; an app the principal may not read is answered as not found.

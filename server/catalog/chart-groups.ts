@@ -4,7 +4,8 @@ import type { ChartGroupResponse, CreateChartGroupInput, UpdateChartGroupInput }
 import { recordEvent } from "../audit/record";
 import { actorOf, type Principal } from "../auth/principal";
 import { getDb, type Tx } from "../db";
-import { contains, duplicate, forbidden, notFound, orderBy, pageOf, skipTake, type Paging } from "./common";
+import { duplicate, forbidden, notFound } from "./common";
+import { contains, orderBy, pageOf, skipTake, type Paging } from "../db/paging";
 import { assertNotGranted } from "./grant-uses";
 
 type Row = { id: number; name: string; description: string; charts: unknown; createdAt: Date; updatedAt: Date };

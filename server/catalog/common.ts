@@ -1,30 +1,6 @@
 import "server-only";
 import { ApiError, fieldError } from "@/lib/errors";
-import type { Page } from "@/lib/schemas/common";
 import type { Tx } from "../db";
-
-export type Paging = { page: number; pageSize: number; q?: string; sort?: string };
-
-/**
- * `name` / `-name` → Prisma orderBy, with the id as a tiebreaker so pages never overlap.
- * The tiebreaker follows the sort's direction, so one (field, id) index serves both.
- */
-export function orderBy(sort: string | undefined, fallback: string): Record<string, "asc" | "desc">[] {
-  const s = sort ?? fallback;
-  const field = s.replace(/^-/, "");
-  const direction = s.startsWith("-") ? "desc" : "asc";
-  return [{ [field]: direction }, { id: direction }];
-}
-
-export function pageOf<T>(data: T[], total: number, p: Paging): Page<T> {
-  return { data, page: p.page, pageSize: p.pageSize, total };
-}
-
-export const skipTake = (p: Paging) => ({ skip: (p.page - 1) * p.pageSize, take: p.pageSize });
-
-/** Case-insensitive substring search; `%`, `_` and `\\` are matched literally, not as LIKE wildcards. */
-export const contains = (q: string | undefined) =>
-  q ? { contains: q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" as const } : undefined;
 
 export function notFound(what: string, id: number | string): ApiError {
   return new ApiError("not_found", `No ${what} with ${typeof id === "number" ? "id" : "name"} ${id}.`);

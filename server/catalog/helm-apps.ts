@@ -6,7 +6,8 @@ import { recordEvent } from "../audit/record";
 import { actorOf, type Principal } from "../auth/principal";
 import { getDb, type Tx } from "../db";
 import { pruneAppFromGrants } from "./grant-uses";
-import { contains, environmentByNameOrThrow, forbidden, notFound, orderBy, pageOf, projectByNameOrThrow, skipTake, type Paging } from "./common";
+import { environmentByNameOrThrow, forbidden, notFound, projectByNameOrThrow } from "./common";
+import { contains, orderBy, pageOf, skipTake, type Paging } from "../db/paging";
 import { ApiError } from "@/lib/errors";
 
 const include = { project: { select: { name: true } }, environment: { select: { name: true } } } as const;

@@ -4,7 +4,8 @@ import type { ProjectResponse } from "@/lib/schemas/catalog";
 import { recordEvent } from "../audit/record";
 import type { Actor } from "../auth/principal";
 import { getDb } from "../db";
-import { contains, describeUses, duplicate, notFound, orderBy, pageOf, skipTake, type Paging } from "./common";
+import { describeUses, duplicate, notFound } from "./common";
+import { contains, orderBy, pageOf, skipTake, type Paging } from "../db/paging";
 import { grantHolders } from "./grant-uses";
 
 // Projects (Devtron's "teams"). Any signed-in principal may read them — their names

@@ -2,7 +2,7 @@ import "server-only";
 import { STATUS_CODES } from "node:http";
 import { ApiError } from "@/lib/errors";
 import type { Principal } from "../auth/principal";
-import { authenticate } from "./route";
+import { authenticate, routeParams, type RouteContext } from "./route";
 import { clientIp } from "./client-ip";
 import { toApiError } from "./errors";
 
@@ -11,10 +11,9 @@ import { toApiError } from "./errors";
 // honest HTTP statuses (Devtron answers 500 for a duplicate name; we answer 409).
 
 type Ctx = { req: Request; params: Record<string, string | undefined>; principal: Principal; ip: string };
-type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
 export function envelope(result: unknown, code = 200): Response {
-  return Response.json({ code, status: STATUS_CODES[code] === "OK" ? "OK" : (STATUS_CODES[code] ?? "OK"), result }, { status: code });
+  return Response.json({ code, status: STATUS_CODES[code] ?? "OK", result }, { status: code });
 }
 
 export function envelopeError(error: ApiError): Response {
@@ -32,11 +31,11 @@ export function envelopeError(error: ApiError): Response {
 export function orchestratorRoute(handler: (ctx: Ctx) => Promise<Response | unknown>) {
   return async (req: Request, context?: RouteContext): Promise<Response> => {
     try {
-      const raw = (await context?.params) ?? {};
-      const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
-      const principal = await authenticate(req);
+      const params = await routeParams(context);
+      const ip = clientIp(req.headers);
+      const principal = await authenticate(req, ip);
       if (!principal) throw new ApiError("unauthorized", "Send an API token in the token header.");
-      const result = await handler({ req, params, principal, ip: clientIp(req.headers) });
+      const result = await handler({ req, params, principal, ip });
       return result instanceof Response ? result : envelope(result);
     } catch (error) {
       return envelopeError(toApiError(error));

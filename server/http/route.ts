@@ -12,7 +12,13 @@ import { json, problem } from "./respond";
 // through the policy layer, calls a service) → respond. Errors of any kind come back
 // as problem+json (DESIGN.md §5); nothing internal leaks.
 
-type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+/** Next's (promised) route params, catch-all segments joined. */
+export async function routeParams(context?: RouteContext): Promise<Record<string, string | undefined>> {
+  const raw = (await context?.params) ?? {};
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
+}
 
 export type Access = "public" | "principal" | "superAdmin";
 
@@ -26,9 +32,9 @@ type Ctx<A extends Access> = {
 type Handler<A extends Access> = (ctx: Ctx<A>) => Promise<Response | unknown>;
 
 /** A token (Authorization: Bearer, or Devtron's `token` header) wins over a session cookie. */
-export async function authenticate(req: Request): Promise<Principal | null> {
+export async function authenticate(req: Request, ip: string): Promise<Principal | null> {
   const token = tokenFromHeaders(req.headers);
-  if (token !== null) return authenticateToken(token, clientIp(req.headers));
+  if (token !== null) return authenticateToken(token, ip);
   const principal = await principalFromCookie(req.headers.get("cookie"));
   if (principal?.via === "session") assertSameOrigin(req);
   return principal;
@@ -41,14 +47,14 @@ export function requireSuperAdmin(principal: Principal, what = "this"): void {
 export function route<A extends Access>(access: A, handler: Handler<A>) {
   return async (req: Request, context?: RouteContext): Promise<Response> => {
     try {
-      const raw = (await context?.params) ?? {};
-      const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
-      const principal = await authenticate(req);
+      const params = await routeParams(context);
+      const ip = clientIp(req.headers);
+      const principal = await authenticate(req, ip);
       if (access !== "public" && !principal) {
         throw new ApiError("unauthorized", "Sign in, or send an API token in the Authorization or token header.");
       }
       if (access === "superAdmin") requireSuperAdmin(principal!);
-      const result = await handler({ req, params, ip: clientIp(req.headers), principal: principal as Ctx<A>["principal"] });
+      const result = await handler({ req, params, ip, principal: principal as Ctx<A>["principal"] });
       return result instanceof Response ? result : json(result);
     } catch (error) {
       return problem(toApiError(error));

@@ -8,7 +8,7 @@ import { addDays, EXPIRING_WITHIN_DAYS, resolveExpiry, type ExpiryInput } from "
 import { recordEvent } from "../audit/record";
 import { permissionsFrom, type Actor } from "../auth/principal";
 import { assertGrantNamesExist } from "../catalog/check-grants";
-import { contains, orderBy, pageOf, skipTake } from "../catalog/common";
+import { contains, orderBy, pageOf, skipTake } from "../db/paging";
 import { getDb, type Tx } from "../db";
 import { maxTokenLifetimeDays } from "./config";
 import { hashSecret } from "./verify";

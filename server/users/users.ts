@@ -6,7 +6,7 @@ import { recordEvent } from "../audit/record";
 import { hashPassword } from "../auth/password";
 import { permissionsFrom, type Actor } from "../auth/principal";
 import { assertGrantNamesExist } from "../catalog/check-grants";
-import { contains } from "../catalog/common";
+import { contains, orderBy, pageOf, skipTake } from "../db/paging";
 import { getDb, type Tx } from "../db";
 
 type UserRow = { id: number; email: string; name: string; superAdmin: boolean; grants: unknown; disabledAt: Date | null; createdAt: Date; updatedAt: Date };
@@ -30,18 +30,11 @@ export type UserSort = (typeof USER_SORTS)[number] | `-${(typeof USER_SORTS)[num
 export async function listUsers(query: PageQuery & { sort?: UserSort }): Promise<Page<UserResponse>> {
   const db = await getDb();
   const where = query.q ? { OR: [{ email: contains(query.q) }, { name: contains(query.q) }] } : {};
-  const sort = query.sort ?? "email";
-  const field = sort.replace(/^-/, "") as (typeof USER_SORTS)[number];
   const [rows, total] = await Promise.all([
-    db.user.findMany({
-      where,
-      orderBy: [{ [field]: sort.startsWith("-") ? "desc" : "asc" }, { id: "asc" }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    }),
+    db.user.findMany({ where, orderBy: orderBy(query.sort, "email"), ...skipTake(query) }),
     db.user.count({ where }),
   ]);
-  return { data: rows.map(toUserResponse), page: query.page, pageSize: query.pageSize, total };
+  return pageOf(rows.map(toUserResponse), total, query);
 }
 
 export async function getUserOrThrow(id: number): Promise<UserResponse> {
