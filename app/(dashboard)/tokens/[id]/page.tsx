@@ -57,7 +57,7 @@ export default async function TokenPage({ params }: { params: Promise<{ id: stri
     <SecretRevealProvider>
       <div className="space-y-6">
         <nav aria-label="Breadcrumb" className="text-sm">
-          <Link href="/tokens">API tokens</Link> <span className="text-muted" aria-hidden="true">/</span>{" "}
+          <Link href="/tokens" className="underline underline-offset-2">API tokens</Link> <span className="text-muted" aria-hidden="true">/</span>{" "}
           <span aria-current="page" className="font-mono text-muted">{token.name}</span>
         </nav>
         <PageHeader
