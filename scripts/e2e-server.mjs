@@ -7,10 +7,11 @@ import path from "node:path";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "tessera-e2e-"));
 const port = process.env.E2E_PORT || "3100";
-const child = spawn(process.execPath, [path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
-  stdio: "inherit",
-  env: { ...process.env, TESSERA_DATA_DIR: dataDir, NEXTAUTH_URL: `http://localhost:${port}` },
-});
+// Only E2E_DATABASE_URL picks a PostgreSQL: a DATABASE_URL left in the shell must not leak in.
+const env = { ...process.env, TESSERA_DATA_DIR: dataDir, NEXTAUTH_URL: `http://localhost:${port}` };
+delete env.DATABASE_URL;
+if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;
+const child = spawn(process.execPath, [path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], { stdio: "inherit", env });
 const stop = () => {
   child.kill("SIGTERM");
 };
