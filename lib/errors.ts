@@ -16,6 +16,9 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** next-auth's error code when the password was right but the account is disabled (login page and server agree on it). */
+export const ACCOUNT_DISABLED = "AccountDisabled";
+
 export type FieldError = { path: string; message: string };
 
 export type Problem = {

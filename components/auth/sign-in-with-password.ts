@@ -1,10 +1,8 @@
-import { isProblem } from "@/lib/errors";
+import { ACCOUNT_DISABLED, isProblem } from "@/lib/errors";
 
 // Signs in through next-auth's credentials callback directly instead of next-auth/react's
 // signIn(): that one parses `data.url` of every answer and throws on the 429 problem+json
 // the callback returns while a client is rate-limited, so the page could not say why.
-
-export const ACCOUNT_DISABLED = "AccountDisabled";
 
 export const SIGN_IN_MESSAGES = {
   invalid: "Incorrect email or password.",

@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { ACCOUNT_DISABLED } from "@/lib/errors";
 import { email as emailSchema } from "@/lib/schemas/user";
 import { authSecret } from "../config";
 import { getDb } from "../db";
@@ -10,8 +11,6 @@ import { burnPasswordCheck, verifyPassword } from "./password";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
-/** The error code the login page shows as "this account is disabled" (only after a correct password). */
-export const ACCOUNT_DISABLED = "AccountDisabled";
 
 export async function authorizeCredentials(credentials: Record<string, string> | undefined, headers: Headers) {
   const ip = clientIp(headers);

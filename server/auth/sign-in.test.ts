@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeUser, unique } from "@/tests/helpers/fixtures";
 import { useFreshDatabase } from "@/tests/helpers/db";
-import { authorizeCredentials, ACCOUNT_DISABLED } from "./options";
+import { ACCOUNT_DISABLED } from "@/lib/errors";
+import { authorizeCredentials } from "./options";
 import { SIGN_IN_LIMIT, signInRetryAfter } from "./sign-in-limit";
 import { hashPassword, verifyPassword } from "./password";
 

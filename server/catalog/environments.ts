@@ -53,8 +53,11 @@ export async function createEnvironment(input: CreateInput, actor: Actor) {
 export async function updateEnvironment(id: number, input: Partial<Omit<CreateInput, "name">>, actor: Actor) {
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    if (!(await tx.environment.findUnique({ where: { id } }))) throw notFound("environment", id);
-    const env = await tx.environment.update({ where: { id }, data: input });
+    const before = await tx.environment.findUnique({ where: { id } });
+    if (!before) throw notFound("environment", id);
+    // An empty namespace means the default, the environment's name — as on create.
+    const data = input.namespace === "" ? { ...input, namespace: before.name } : input;
+    const env = await tx.environment.update({ where: { id }, data });
     await recordEvent(tx, { action: "environment.updated", actor, target: { type: "environment", id }, details: { name: env.name, ...input } });
     return toEnvironmentResponse(env);
   });

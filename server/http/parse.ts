@@ -8,7 +8,7 @@ const MAX_BODY_BYTES = 256 * 1024;
 
 export async function readJson(req: Request): Promise<unknown> {
   const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) throw fieldError("(body)", `must be at most ${MAX_BODY_BYTES / 1024} kB`);
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw fieldError("(body)", `must be at most ${MAX_BODY_BYTES / 1024} kB`);
   if (!text.trim()) throw new ApiError("invalid_json", "The request body is empty; send a JSON object.");
   try {
     return JSON.parse(text);

@@ -62,8 +62,9 @@ async function write(batch: Map<number, Pending>): Promise<void> {
       const known = Array.isArray(token.recentIps) ? (token.recentIps as string[]) : [];
       const recentIps = [...p.ips, ...known.filter((ip) => !p.ips.includes(ip))].slice(0, RECENT_IPS);
       // updatedAt is left alone: usage is not an edit.
-      await tx.$executeRaw`UPDATE "ApiToken" SET "lastUsedAt" = GREATEST(COALESCE("lastUsedAt", ${p.lastUsedAt}), ${p.lastUsedAt}),
-        "lastUsedIp" = ${p.ips[0] ?? null}, "recentIps" = ${JSON.stringify(recentIps)}::jsonb WHERE id = ${tokenId}`;
+      // Another instance may have written a later use already: only a newer batch moves "last used".
+      await tx.$executeRaw`UPDATE "ApiToken" SET "lastUsedAt" = ${p.lastUsedAt}, "lastUsedIp" = ${p.ips[0] ?? null},
+        "recentIps" = ${JSON.stringify(recentIps)}::jsonb WHERE id = ${tokenId} AND ("lastUsedAt" IS NULL OR "lastUsedAt" <= ${p.lastUsedAt})`;
       for (const [day, n] of p.perDay) {
         await tx.$executeRaw`INSERT INTO "ApiTokenUsage" ("tokenId", day, requests) VALUES (${tokenId}, ${day}::date, ${n})
           ON CONFLICT ("tokenId", day) DO UPDATE SET requests = "ApiTokenUsage".requests + EXCLUDED.requests`;
