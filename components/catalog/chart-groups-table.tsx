@@ -1,15 +1,12 @@
 "use client";
 
-import { useState } from "react";
 import { canDeleteChartGroup, canUpdateChartGroup } from "@/lib/permissions/policy";
 import type { Permissions } from "@/lib/permissions/schema";
 import type { ChartGroupResponse } from "@/lib/schemas/catalog";
 import { createDataTableColumnHelper, DataTable } from "../ui/data-table";
 import { DateTime } from "../ui/date-time";
-import { DropdownMenuItem, DropdownMenuSeparator } from "../ui/dropdown-menu";
 import { EditChartGroupDialog, NewChartGroupDialog } from "./chart-group-dialog";
-import { DeleteDialog } from "./delete-dialog";
-import { RowMenu, useRowMenu } from "./row-menu";
+import { EditDeleteRowMenu } from "./row-menu";
 
 export const CHART_GROUPS_DEFAULT_SORT = "name";
 
@@ -78,29 +75,20 @@ export function ChartGroupsTable({ groups, permissions, canCreate, ...paging }: 
 }
 
 function ChartGroupRowActions({ row }: { row: Row }) {
-  const { trigger, returnFocus } = useRowMenu();
-  const [open, setOpen] = useState<"edit" | "delete" | null>(null);
   return (
-    <>
-      <RowMenu name={row.name} trigger={trigger}>
-        {row.canUpdate ? <DropdownMenuItem onSelect={() => setOpen("edit")}>Edit</DropdownMenuItem> : null}
-        {row.canUpdate && row.canDelete ? <DropdownMenuSeparator /> : null}
-        {row.canDelete ? (
-          <DropdownMenuItem tone="danger" onSelect={() => setOpen("delete")}>
-            Delete
-          </DropdownMenuItem>
-        ) : null}
-      </RowMenu>
-      <EditChartGroupDialog group={row} open={open === "edit"} onOpenChange={(o) => setOpen(o ? "edit" : null)} onCloseAutoFocus={returnFocus} />
-      <DeleteDialog
-        open={open === "delete"}
-        onOpenChange={(o) => setOpen(o ? "delete" : null)}
-        what={`chart group ${row.name}`}
-        description="A chart group that grants still name cannot be deleted."
-        path={`/api/v1/chart-groups/${row.id}`}
-        confirmLabel="Delete chart group"
-        onCloseAutoFocus={returnFocus}
-      />
-    </>
+    <EditDeleteRowMenu
+      name={row.name}
+      edit={row.canUpdate ? { render: (dialog) => <EditChartGroupDialog group={row} {...dialog} /> } : undefined}
+      remove={
+        row.canDelete
+          ? {
+              what: `chart group ${row.name}`,
+              description: "A chart group that grants still name cannot be deleted.",
+              path: `/api/v1/chart-groups/${row.id}`,
+              confirmLabel: "Delete chart group",
+            }
+          : undefined
+      }
+    />
   );
 }

@@ -1,13 +1,10 @@
 "use client";
 
-import { useState } from "react";
 import type { EnvironmentResponse } from "@/lib/schemas/catalog";
 import { Badge } from "../ui/badge";
 import { createDataTableColumnHelper, DataTable } from "../ui/data-table";
-import { DropdownMenuItem, DropdownMenuSeparator } from "../ui/dropdown-menu";
-import { DeleteDialog } from "./delete-dialog";
 import { EditEnvironmentDialog, NewEnvironmentDialog } from "./environment-dialog";
-import { RowMenu, useRowMenu } from "./row-menu";
+import { EditDeleteRowMenu } from "./row-menu";
 
 export const ENVIRONMENTS_DEFAULT_SORT = "name";
 
@@ -74,27 +71,16 @@ export function EnvironmentsTable({ environments, canManage, ...paging }: Enviro
 }
 
 function EnvironmentRowActions({ environment }: { environment: EnvironmentResponse }) {
-  const { trigger, returnFocus } = useRowMenu();
-  const [open, setOpen] = useState<"edit" | "delete" | null>(null);
   return (
-    <>
-      <RowMenu name={environment.name} trigger={trigger}>
-        <DropdownMenuItem onSelect={() => setOpen("edit")}>Edit</DropdownMenuItem>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem tone="danger" onSelect={() => setOpen("delete")}>
-          Delete
-        </DropdownMenuItem>
-      </RowMenu>
-      <EditEnvironmentDialog environment={environment} open={open === "edit"} onOpenChange={(o) => setOpen(o ? "edit" : null)} onCloseAutoFocus={returnFocus} />
-      <DeleteDialog
-        open={open === "delete"}
-        onOpenChange={(o) => setOpen(o ? "delete" : null)}
-        what={`environment ${environment.name}`}
-        description="An environment that apps were deployed to, that has Helm apps, or that grants name cannot be deleted."
-        path={`/api/v1/environments/${environment.id}`}
-        confirmLabel="Delete environment"
-        onCloseAutoFocus={returnFocus}
-      />
-    </>
+    <EditDeleteRowMenu
+      name={environment.name}
+      edit={{ render: (dialog) => <EditEnvironmentDialog environment={environment} {...dialog} /> }}
+      remove={{
+        what: `environment ${environment.name}`,
+        description: "An environment that apps were deployed to, that has Helm apps, or that grants name cannot be deleted.",
+        path: `/api/v1/environments/${environment.id}`,
+        confirmLabel: "Delete environment",
+      }}
+    />
   );
 }

@@ -1,15 +1,12 @@
 "use client";
 
-import { useState } from "react";
 import { canDeleteHelmApp, canUpdateHelmApp } from "@/lib/permissions/policy";
 import type { Permissions } from "@/lib/permissions/schema";
 import type { HelmAppResponse } from "@/lib/schemas/catalog";
 import { createDataTableColumnHelper, DataTable } from "../ui/data-table";
 import { DateTime } from "../ui/date-time";
-import { DropdownMenuItem, DropdownMenuSeparator } from "../ui/dropdown-menu";
-import { DeleteDialog } from "./delete-dialog";
 import { EditHelmAppDialog, InstallHelmAppDialog, type InstallTarget } from "./helm-app-dialogs";
-import { RowMenu, useRowMenu } from "./row-menu";
+import { EditDeleteRowMenu } from "./row-menu";
 import { UrlFilter } from "./url-filter";
 
 export const HELM_APPS_DEFAULT_SORT = "name";
@@ -89,29 +86,20 @@ export function HelmAppsTable({ helmApps, project, environment, projects, enviro
 }
 
 function HelmAppRowActions({ row }: { row: Row }) {
-  const { trigger, returnFocus } = useRowMenu();
-  const [open, setOpen] = useState<"edit" | "delete" | null>(null);
   return (
-    <>
-      <RowMenu name={row.name} trigger={trigger}>
-        {row.canUpdate ? <DropdownMenuItem onSelect={() => setOpen("edit")}>Edit values</DropdownMenuItem> : null}
-        {row.canUpdate && row.canDelete ? <DropdownMenuSeparator /> : null}
-        {row.canDelete ? (
-          <DropdownMenuItem tone="danger" onSelect={() => setOpen("delete")}>
-            Delete
-          </DropdownMenuItem>
-        ) : null}
-      </RowMenu>
-      <EditHelmAppDialog helmApp={row} open={open === "edit"} onOpenChange={(o) => setOpen(o ? "edit" : null)} onCloseAutoFocus={returnFocus} />
-      <DeleteDialog
-        open={open === "delete"}
-        onOpenChange={(o) => setOpen(o ? "delete" : null)}
-        what={`Helm app ${row.name}`}
-        description={`The release is removed from ${row.environment}. This cannot be undone.`}
-        path={`/api/v1/helm-apps/${row.id}`}
-        confirmLabel="Delete Helm app"
-        onCloseAutoFocus={returnFocus}
-      />
-    </>
+    <EditDeleteRowMenu
+      name={row.name}
+      edit={row.canUpdate ? { label: "Edit values", render: (dialog) => <EditHelmAppDialog helmApp={row} {...dialog} /> } : undefined}
+      remove={
+        row.canDelete
+          ? {
+              what: `Helm app ${row.name}`,
+              description: `The release is removed from ${row.environment}. This cannot be undone.`,
+              path: `/api/v1/helm-apps/${row.id}`,
+              confirmLabel: "Delete Helm app",
+            }
+          : undefined
+      }
+    />
   );
 }

@@ -1,13 +1,10 @@
 "use client";
 
-import { useState } from "react";
 import type { ProjectResponse } from "@/lib/schemas/catalog";
 import { createDataTableColumnHelper, DataTable } from "../ui/data-table";
 import { DateTime } from "../ui/date-time";
-import { DropdownMenuItem, DropdownMenuSeparator } from "../ui/dropdown-menu";
-import { DeleteDialog } from "./delete-dialog";
 import { EditProjectDialog, NewProjectDialog } from "./project-dialog";
-import { RowMenu, useRowMenu } from "./row-menu";
+import { EditDeleteRowMenu } from "./row-menu";
 
 export const PROJECTS_DEFAULT_SORT = "name";
 
@@ -66,27 +63,16 @@ export function ProjectsTable({ projects, canManage, ...paging }: ProjectsTableP
 }
 
 function ProjectRowActions({ project }: { project: ProjectResponse }) {
-  const { trigger, returnFocus } = useRowMenu();
-  const [open, setOpen] = useState<"edit" | "delete" | null>(null);
   return (
-    <>
-      <RowMenu name={project.name} trigger={trigger}>
-        <DropdownMenuItem onSelect={() => setOpen("edit")}>Edit</DropdownMenuItem>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem tone="danger" onSelect={() => setOpen("delete")}>
-          Delete
-        </DropdownMenuItem>
-      </RowMenu>
-      <EditProjectDialog project={project} open={open === "edit"} onOpenChange={(o) => setOpen(o ? "edit" : null)} onCloseAutoFocus={returnFocus} />
-      <DeleteDialog
-        open={open === "delete"}
-        onOpenChange={(o) => setOpen(o ? "delete" : null)}
-        what={`project ${project.name}`}
-        description="A project that still has apps, Helm apps or grants naming it cannot be deleted."
-        path={`/api/v1/projects/${project.id}`}
-        confirmLabel="Delete project"
-        onCloseAutoFocus={returnFocus}
-      />
-    </>
+    <EditDeleteRowMenu
+      name={project.name}
+      edit={{ render: (dialog) => <EditProjectDialog project={project} {...dialog} /> }}
+      remove={{
+        what: `project ${project.name}`,
+        description: "A project that still has apps, Helm apps or grants naming it cannot be deleted.",
+        path: `/api/v1/projects/${project.id}`,
+        confirmLabel: "Delete project",
+      }}
+    />
   );
 }

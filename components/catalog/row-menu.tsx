@@ -1,8 +1,9 @@
 "use client";
 
-import { useRef, type ReactNode, type RefObject } from "react";
+import { useRef, useState, type ReactNode, type RefObject } from "react";
 import { Button } from "../ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuLabel, DropdownMenuTrigger } from "../ui/dropdown-menu";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "../ui/dropdown-menu";
+import { DeleteDialog } from "./delete-dialog";
 
 /** The row's "…" button; dialogs opened from it give focus back to it (the menu item is gone by then). */
 export function useRowMenu() {
@@ -31,5 +32,41 @@ export function RowMenu({ name, trigger, children }: { name: string; trigger: Re
         {children}
       </DropdownMenuContent>
     </DropdownMenu>
+  );
+}
+
+type DialogProps = { open: boolean; onOpenChange: (open: boolean) => void; onCloseAutoFocus: (event: Event) => void };
+
+export type EditDeleteRowMenuProps = {
+  name: string;
+  /** The edit dialog, given its open state; omit when the caller may not edit. */
+  edit?: { label?: string; render: (props: DialogProps) => ReactNode };
+  /** What to delete; omit when the caller may not delete. */
+  remove?: { what: string; description: string; path: string; confirmLabel: string };
+};
+
+/** The catalog's usual row menu: Edit and/or Delete, each opening its dialog, focus returning to the row. */
+export function EditDeleteRowMenu({ name, edit, remove }: EditDeleteRowMenuProps) {
+  const { trigger, returnFocus } = useRowMenu();
+  const [open, setOpen] = useState<"edit" | "delete" | null>(null);
+  const dialog = (which: "edit" | "delete"): DialogProps => ({
+    open: open === which,
+    onOpenChange: (o) => setOpen(o ? which : null),
+    onCloseAutoFocus: returnFocus,
+  });
+  return (
+    <>
+      <RowMenu name={name} trigger={trigger}>
+        {edit ? <DropdownMenuItem onSelect={() => setOpen("edit")}>{edit.label ?? "Edit"}</DropdownMenuItem> : null}
+        {edit && remove ? <DropdownMenuSeparator /> : null}
+        {remove ? (
+          <DropdownMenuItem tone="danger" onSelect={() => setOpen("delete")}>
+            Delete
+          </DropdownMenuItem>
+        ) : null}
+      </RowMenu>
+      {edit?.render(dialog("edit"))}
+      {remove ? <DeleteDialog {...dialog("delete")} {...remove} /> : null}
+    </>
   );
 }
