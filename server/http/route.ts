@@ -31,12 +31,16 @@ type Ctx<A extends Access> = {
 
 type Handler<A extends Access> = (ctx: Ctx<A>) => Promise<Response | unknown>;
 
-/** A token (Authorization: Bearer, or Devtron's `token` header) wins over a session cookie. */
+/**
+ * A token (Authorization: Bearer, or Devtron's `token` header) wins over a session
+ * cookie. Requests without a token are checked for their origin: browsers must not
+ * write here from another site, and cookie writes must prove they are same-origin.
+ */
 export async function authenticate(req: Request, ip: string): Promise<Principal | null> {
   const token = tokenFromHeaders(req.headers);
   if (token !== null) return authenticateToken(token, ip);
   const principal = await principalFromCookie(req.headers.get("cookie"));
-  if (principal?.via === "session") assertSameOrigin(req);
+  assertSameOrigin(req, { cookie: principal !== null });
   return principal;
 }
 

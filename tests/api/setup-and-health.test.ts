@@ -34,6 +34,22 @@ describe("first-run setup", () => {
     expect(await needsSetup()).toBe(true);
   });
 
+  it.each([
+    ["Sec-Fetch-Site: cross-site", { "sec-fetch-site": "cross-site" }],
+    ["a foreign Origin", { origin: "https://evil.example" }],
+  ])("refuses a cross-site browser submit (%s), even as text/plain, and creates nothing", async (_name, headers) => {
+    // A page elsewhere can send a "simple" text/plain POST without a preflight; it must
+    // not become the first super admin of a fresh Tessera the victim's browser can reach.
+    const res = await fetch(`${server.origin}/api/setup`, {
+      method: "POST",
+      headers: { "content-type": "text/plain", ...headers },
+      body: JSON.stringify({ ...admin, email: "attacker@evil.example" }),
+    });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ code: "forbidden", detail: "Cross-origin requests from a browser are not allowed here." });
+    expect(await db.user.count()).toBe(0);
+  });
+
   it("creates the first super admin once; a second submit is refused for good", async () => {
     const res = await anon("POST", "/api/setup", admin);
     expect(res.status).toBe(201);
