@@ -14,8 +14,6 @@ export type Principal = {
   /** Who did it, in records (createdBy, triggeredBy, audit): a user's email, or Devtron's `API-TOKEN:<name>`. */
   label: string;
   permissions: Permissions;
-  /** How the request proved who it is; unsafe cookie requests must be same-origin. */
-  via: "session" | "token";
 };
 
 export type Actor = { type: "user" | "token" | "system"; id: number | null; name: string; ip: string | null };

@@ -52,7 +52,6 @@ export async function loadUserPrincipal(id: number): Promise<Principal | null> {
     name: user.name,
     label: user.email,
     permissions: permissionsFrom(user.superAdmin, user.grants),
-    via: "session",
   };
 }
 

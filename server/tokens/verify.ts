@@ -37,7 +37,7 @@ export async function verifyToken(secret: string, now: Date = new Date()): Promi
   if (row.expired) return { ok: false, reason: "expired" };
   return {
     ok: true,
-    principal: { type: "token", id: row.id, name: row.name, label: tokenLabel(row.name), permissions: permissionsFrom(row.superAdmin, row.grants), via: "token" },
+    principal: { type: "token", id: row.id, name: row.name, label: tokenLabel(row.name), permissions: permissionsFrom(row.superAdmin, row.grants) },
   };
 }
 
