@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN } from "./helpers";
+import { ADMIN, ADMIN_STATE } from "./helpers";
 
 // The real production server over real HTTP, no browser.
 
@@ -41,4 +41,23 @@ test("failed sign-ins are limited per IP + email with 429 and Retry-After, witho
   const ok = await attempt(ADMIN.email, ADMIN.password);
   expect(ok.status()).not.toBe(429);
   await request.dispose();
+});
+
+test.describe("client address", () => {
+  test.use({ storageState: ADMIN_STATE });
+
+  test("a forged X-Forwarded-For is not taken as the client's address", async ({ request, baseURL }) => {
+    const created = await request.post("/api/v1/tokens", {
+      data: { name: `xff-${Date.now().toString(36)}`, permissions: { superAdmin: true } },
+      headers: { origin: baseURL! },
+    });
+    expect(created.status()).toBe(201);
+    const { token, secret } = await created.json();
+    expect((await request.get("/api/v1/me", { headers: { token: secret, "x-forwarded-for": "6.6.6.6" } })).status()).toBe(200);
+    // Usage is written in batches at most every 5 seconds. Read it with the session, not the
+    // token, so that this read does not itself count as a use.
+    await expect
+      .poll(async () => (await (await request.get(`/api/v1/tokens/${token.id}`)).json()).lastUsedIp, { timeout: 15_000 })
+      .toMatch(/^(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/);
+  });
 });

@@ -4,7 +4,7 @@
 // duration; prints requests/s, p50 and p99 for both and the ratio a/b.
 //
 // Against your own server: BENCH_URL=http://host:port BENCH_TOKEN=tsr_… npm run bench:auth
-// Without BENCH_URL it starts `next start` on a fresh data folder (run `npm run build` first).
+// Without BENCH_URL it starts the production server on a fresh data folder (run `npm run build` first).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
@@ -29,8 +29,8 @@ async function startServer() {
   const dataDir = mkdtempSync(path.join(tmpdir(), "tessera-bench-"));
   const port = process.env.BENCH_PORT ?? "3200";
   const admin = { email: "bench@tessera.test", password: "bench-password-123" };
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
-    env: { ...process.env, TESSERA_DATA_DIR: dataDir, NEXTAUTH_URL: `http://localhost:${port}`, TESSERA_ADMIN_EMAIL: admin.email, TESSERA_ADMIN_PASSWORD: admin.password },
+  const child = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
+    env: { ...process.env, PORT: port, NODE_ENV: "production", TESSERA_DATA_DIR: dataDir, NEXTAUTH_URL: `http://localhost:${port}`, TESSERA_ADMIN_EMAIL: admin.email, TESSERA_ADMIN_PASSWORD: admin.password },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

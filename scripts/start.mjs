@@ -1,5 +1,5 @@
 // `npm start`: builds Tessera when there is no build or the sources are newer than it,
-// then serves the production build. Migrations are applied by the server itself on
+// then serves the production build (scripts/serve.mjs). Migrations are applied by the server itself on
 // start (instrumentation.ts), so a fresh data folder needs nothing else.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -30,6 +30,7 @@ if (!built || SOURCES.some((s) => newestMtime(path.join(root, s)) > built)) {
 }
 
 const port = process.env.PORT || "3000";
-const env = { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}` };
+const env = { ...process.env, PORT: port, NODE_ENV: "production", NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}` };
 console.log(`Starting Tessera on ${env.NEXTAUTH_URL}`);
-run(["start", "-p", port, ...(process.env.HOSTNAME_BIND ? ["-H", process.env.HOSTNAME_BIND] : [])], env);
+const served = spawnSync(process.execPath, [path.join(root, "scripts", "serve.mjs")], { stdio: "inherit", env });
+process.exit(served.status ?? 1);
