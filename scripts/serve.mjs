@@ -22,6 +22,14 @@ const server = createServer((req, res) => {
 });
 server.listen(port, hostname, () => console.log(`Tessera is listening on http://localhost:${port}`));
 
-const stop = () => server.close(() => process.exit(0));
+// On shutdown, stop taking requests, then let the app finish what it keeps in memory
+// (token usage counts) before the process goes.
+const stop = async () => {
+  server.close();
+  const tasks = [...(globalThis.__tesseraShutdown ?? [])];
+  const results = await Promise.allSettled(tasks.map((task) => task()));
+  for (const r of results) if (r.status === "rejected") console.error("[tessera] shutdown task failed:", r.reason);
+  process.exit(0);
+};
 process.once("SIGTERM", stop);
 process.once("SIGINT", stop);

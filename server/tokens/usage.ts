@@ -10,7 +10,7 @@ const RECENT_IPS = 5;
 
 type Pending = { lastUsedAt: Date; ips: string[]; perDay: Map<string, number> };
 
-type State = { pending: Map<number, Pending>; timer?: NodeJS.Timeout; flushing?: Promise<void>; hooked?: boolean };
+type State = { pending: Map<number, Pending>; timer?: NodeJS.Timeout; flushing?: Promise<void> };
 const g = globalThis as { __tesseraUsage?: State };
 const state: State = (g.__tesseraUsage ??= { pending: new Map<number, Pending>() });
 
@@ -24,15 +24,11 @@ export function recordUsage(tokenId: number, ip: string, at: Date = new Date()):
   schedule();
 }
 
+/** Tasks the production server (scripts/serve.mjs) awaits on SIGTERM/SIGINT before it exits. */
+const shutdownTasks = ((globalThis as { __tesseraShutdown?: Set<() => Promise<void>> }).__tesseraShutdown ??= new Set());
+shutdownTasks.add(() => flushUsage());
+
 function schedule(): void {
-  if (!state.hooked) {
-    state.hooked = true;
-    for (const signal of ["SIGTERM", "SIGINT"] as const) {
-      process.once(signal, () => {
-        void flushUsage().finally(() => process.exit(0));
-      });
-    }
-  }
   if (state.timer) return;
   state.timer = setTimeout(() => {
     state.timer = undefined;
