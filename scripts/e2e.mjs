@@ -1,5 +1,5 @@
 // `npm run test:e2e`: a production build, then Playwright in real Chromium against
-// `next start` on a fresh data folder (playwright.config.ts starts the server).
+// the production server (scripts/serve.mjs) on a fresh data folder (playwright.config.ts starts the server).
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { findChromium } from "./find-chromium.mjs";
