@@ -73,3 +73,9 @@ export function renameErrorPaths(error: unknown, names: Record<string, string>):
   const errors = error.errors.map((e) => ({ ...e, path: names[e.path] ?? e.path }));
   return new ApiError(error.code, error.message, { errors, retryAfter: error.retryAfter });
 }
+
+/** "A token", "An app", "A user": for messages that name a kind of thing. */
+export function withArticle(noun: string): string {
+  // "us…" and "uni…" sound like "you": a user, a unique name.
+  return `${/^(?!us|uni)[aeiou]/i.test(noun) ? "An" : "A"} ${noun}`;
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError, fieldError } from "@/lib/errors";
+import { ApiError, fieldError, withArticle } from "@/lib/errors";
 import type { Tx } from "../db";
 
 export function notFound(what: string, id: number | string): ApiError {
@@ -11,8 +11,7 @@ export function forbidden(detail: string): ApiError {
 }
 
 export function duplicate(what: string, name: string, path = "name"): ApiError {
-  const article = /^[aeiou]/i.test(what) ? "An" : "A";
-  return new ApiError("conflict", `${article} ${what} named ${name} already exists.`, { errors: [{ path, message: "is already used" }] });
+  return new ApiError("conflict", `${withArticle(what)} named ${name} already exists.`, { errors: [{ path, message: "is already used" }] });
 }
 
 /** A body field naming a project or environment that does not exist: 400 at that field. */

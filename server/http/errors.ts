@@ -1,6 +1,6 @@
 import "server-only";
 import { ZodError } from "zod";
-import { ApiError, type FieldError } from "@/lib/errors";
+import { ApiError, withArticle, type FieldError } from "@/lib/errors";
 import { ConfigError } from "../config";
 import { MigrationError } from "../db/migrate";
 
@@ -37,11 +37,29 @@ function isUnreachable(error: unknown): boolean {
   return false;
 }
 
+const NOUNS: Record<string, string> = {
+  ApiToken: "token", User: "user", Project: "project", Environment: "environment", App: "app", HelmApp: "Helm app", ChartGroup: "chart group",
+};
+
+/**
+ * A unique index refused a write that the service's own check let through: two
+ * requests raced for the same name. Answer as the service would have, field and all.
+ */
+function uniqueViolation(error: unknown): ApiError {
+  const meta = (error as { meta?: { modelName?: string; driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string } } } } }).meta;
+  const constraint = meta?.driverAdapterError?.cause?.constraint;
+  const named = (field: string) => constraint?.fields?.includes(field) || constraint?.index?.includes(`_${field}_`);
+  const field = named("email") ? "email" : named("name") ? "name" : null;
+  const noun = NOUNS[meta?.modelName ?? ""] ?? "record";
+  if (!field) return new ApiError("conflict", `This ${noun} conflicts with one that already exists.`);
+  return new ApiError("conflict", `${withArticle(noun)} with this ${field} already exists.`, { errors: [{ path: field, message: "is already used" }] });
+}
+
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof ZodError) return validationError(error);
   const code = (error as { code?: unknown })?.code;
-  if (code === "P2002") return new ApiError("conflict", "A record with this name already exists.");
+  if (code === "P2002") return uniqueViolation(error);
   if (code === "P2025") return new ApiError("not_found", "Not found.");
   if (isUnreachable(error)) {
     console.error("[tessera] database unreachable:", (error as Error)?.message);
