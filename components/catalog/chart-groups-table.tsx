@@ -3,7 +3,7 @@
 import { canDeleteChartGroup, canUpdateChartGroup } from "@/lib/permissions/policy";
 import type { Permissions } from "@/lib/permissions/schema";
 import type { ChartGroupResponse } from "@/lib/schemas/catalog";
-import { createDataTableColumnHelper, DataTable } from "../ui/data-table";
+import { createDataTableColumnHelper, DataTable, rowActionsColumn } from "../ui/data-table";
 import { DateTime } from "../ui/date-time";
 import { EditChartGroupDialog, NewChartGroupDialog } from "./chart-group-dialog";
 import { EditDeleteRowMenu } from "./row-menu";
@@ -36,12 +36,7 @@ const columns = column.columns([
     meta: { className: "hidden md:table-cell" },
     cell: ({ getValue }) => <DateTime value={getValue()} />,
   }),
-  column.display({
-    id: "actions",
-    header: () => <span className="sr-only">Actions</span>,
-    meta: { className: "w-14 text-right", stickyEnd: true },
-    cell: ({ row }) => (row.original.canUpdate || row.original.canDelete ? <ChartGroupRowActions row={row.original} /> : null),
-  }),
+  rowActionsColumn(column, (row) => (row.canUpdate || row.canDelete ? <ChartGroupRowActions row={row} /> : null)),
 ]);
 
 export type ChartGroupsTableProps = {

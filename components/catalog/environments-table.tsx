@@ -2,7 +2,7 @@
 
 import type { EnvironmentResponse } from "@/lib/schemas/catalog";
 import { Badge } from "../ui/badge";
-import { createDataTableColumnHelper, DataTable } from "../ui/data-table";
+import { createDataTableColumnHelper, DataTable, rowActionsColumn } from "../ui/data-table";
 import { EditEnvironmentDialog, NewEnvironmentDialog } from "./environment-dialog";
 import { EditDeleteRowMenu } from "./row-menu";
 
@@ -31,12 +31,7 @@ const descriptionColumn = column.accessor("description", {
   meta: { className: "hidden md:table-cell" },
   cell: ({ getValue }) => <span className="line-clamp-2 text-muted">{getValue() || "—"}</span>,
 });
-const actionsColumn = column.display({
-  id: "actions",
-  header: () => <span className="sr-only">Actions</span>,
-  meta: { className: "w-14 text-right", stickyEnd: true },
-  cell: ({ row }) => <EnvironmentRowActions environment={row.original} />,
-});
+const actionsColumn = rowActionsColumn(column, (environment) => <EnvironmentRowActions environment={environment} />);
 
 const readColumns = column.columns([nameColumn, clusterColumn, namespaceColumn, descriptionColumn]);
 const manageColumns = column.columns([nameColumn, clusterColumn, namespaceColumn, descriptionColumn, actionsColumn]);

@@ -3,7 +3,7 @@
 import { canDeleteHelmApp, canUpdateHelmApp } from "@/lib/permissions/policy";
 import type { Permissions } from "@/lib/permissions/schema";
 import type { HelmAppResponse } from "@/lib/schemas/catalog";
-import { createDataTableColumnHelper, DataTable } from "../ui/data-table";
+import { createDataTableColumnHelper, DataTable, rowActionsColumn } from "../ui/data-table";
 import { DateTime } from "../ui/date-time";
 import { EditHelmAppDialog, InstallHelmAppDialog, type InstallTarget } from "./helm-app-dialogs";
 import { EditDeleteRowMenu } from "./row-menu";
@@ -26,12 +26,7 @@ const columns = column.columns([
     meta: { className: "hidden md:table-cell" },
     cell: ({ getValue }) => <DateTime value={getValue()} />,
   }),
-  column.display({
-    id: "actions",
-    header: () => <span className="sr-only">Actions</span>,
-    meta: { className: "w-14 text-right", stickyEnd: true },
-    cell: ({ row }) => (row.original.canUpdate || row.original.canDelete ? <HelmAppRowActions row={row.original} /> : null),
-  }),
+  rowActionsColumn(column, (row) => (row.canUpdate || row.canDelete ? <HelmAppRowActions row={row} /> : null)),
 ]);
 
 export type HelmAppsTableProps = {

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ProjectResponse } from "@/lib/schemas/catalog";
-import { createDataTableColumnHelper, DataTable } from "../ui/data-table";
+import { createDataTableColumnHelper, DataTable, rowActionsColumn } from "../ui/data-table";
 import { DateTime } from "../ui/date-time";
 import { EditProjectDialog, NewProjectDialog } from "./project-dialog";
 import { EditDeleteRowMenu } from "./row-menu";
@@ -23,12 +23,7 @@ const createdColumn = column.accessor("createdAt", {
   cell: ({ getValue }) => <DateTime value={getValue()} />,
 });
 
-const actionsColumn = column.display({
-  id: "actions",
-  header: () => <span className="sr-only">Actions</span>,
-  meta: { className: "w-14 text-right", stickyEnd: true },
-  cell: ({ row }) => <ProjectRowActions project={row.original} />,
-});
+const actionsColumn = rowActionsColumn(column, (project) => <ProjectRowActions project={project} />);
 
 const readColumns = column.columns([nameColumn, descriptionColumn, createdColumn]);
 const manageColumns = column.columns([nameColumn, descriptionColumn, createdColumn, actionsColumn]);

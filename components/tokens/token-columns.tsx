@@ -4,7 +4,7 @@ import Link from "next/link";
 import { createContext, useContext } from "react";
 import type { TokenResponse } from "@/lib/schemas/token";
 import { PermissionSummary } from "../permissions/permission-summary";
-import { createDataTableColumnHelper } from "../ui/data-table";
+import { createDataTableColumnHelper, rowActionsColumn } from "../ui/data-table";
 import { DateTime } from "../ui/date-time";
 import { RelativeTime } from "./relative-time";
 import { TokenExpiry } from "./token-expiry";
@@ -110,10 +110,5 @@ export const tokenColumns = column.columns([
       </span>
     ),
   }),
-  column.display({
-    id: "actions",
-    header: () => <span className="sr-only">Actions</span>,
-    meta: { className: "w-14 text-right", stickyEnd: true },
-    cell: ({ row }) => <ActionsCell token={row.original} />,
-  }),
+  rowActionsColumn(column, (token) => <ActionsCell token={token} />),
 ]);

@@ -45,6 +45,19 @@ export function createDataTableColumnHelper<TData extends RowData>() {
   return createColumnHelper<DataTableFeatures, TData>();
 }
 
+/** The trailing row-menu column every table has: an unseen header, kept on screen at narrow widths. */
+export function rowActionsColumn<TData extends RowData>(
+  column: ReturnType<typeof createDataTableColumnHelper<TData>>,
+  render: (row: TData) => ReactNode,
+) {
+  return column.display({
+    id: "actions",
+    header: () => <span className="sr-only">Actions</span>,
+    meta: { className: "w-14 text-right", stickyEnd: true },
+    cell: ({ row }) => render(row.original),
+  });
+}
+
 export function sortingFromParam(sort: string | undefined): SortingState {
   return sort ? [{ id: sort.replace(/^-/, ""), desc: sort.startsWith("-") }] : [];
 }

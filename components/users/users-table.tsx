@@ -5,7 +5,7 @@ import type { PermissionCatalog } from "@/lib/permissions/catalog-options";
 import type { UserResponse } from "@/lib/schemas/user";
 import { PermissionSummary } from "../permissions/permission-summary";
 import { Badge } from "../ui/badge";
-import { createDataTableColumnHelper, DataTable } from "../ui/data-table";
+import { createDataTableColumnHelper, DataTable, rowActionsColumn } from "../ui/data-table";
 import { DateTime } from "../ui/date-time";
 import { NewUserDialog } from "./new-user-dialog";
 import { UserRowActions } from "./user-row-actions";
@@ -42,12 +42,7 @@ const columns = column.columns([
     meta: { className: "hidden md:table-cell" },
     cell: ({ getValue }) => <DateTime value={getValue()} />,
   }),
-  column.display({
-    id: "actions",
-    header: () => <span className="sr-only">Actions</span>,
-    meta: { className: "w-14 text-right", stickyEnd: true },
-    cell: ({ row }) => <UserRowActions user={row.original} isCurrentUser={row.original.isCurrentUser} catalog={row.original.catalog} />,
-  }),
+  rowActionsColumn(column, (user) => <UserRowActions user={user} isCurrentUser={user.isCurrentUser} catalog={user.catalog} />),
 ]);
 
 export type UsersTableProps = {
