@@ -19,7 +19,16 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     },
   },
   projects: [
@@ -43,7 +52,11 @@ export default defineConfig({
       port: downPort,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { E2E_PORT: String(downPort), E2E_DATABASE_URL: "postgresql://tessera@127.0.0.1:1/tessera", NEXTAUTH_SECRET: "e2e-database-down-secret-0123456789" },
+      env: {
+        E2E_PORT: String(downPort),
+        E2E_DATABASE_URL: "postgresql://tessera@127.0.0.1:1/tessera",
+        NEXTAUTH_SECRET: "e2e-database-down-secret-0123456789",
+      },
     },
   ],
 });

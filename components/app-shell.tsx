@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { SignOutButton } from "./auth/sign-out-button";
 import { Logo } from "./logo";
 import { isActive, navItemsFor } from "./nav-config";
@@ -62,7 +62,11 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
             className="inline-flex h-9 items-center gap-2 rounded-md border border-line-strong px-3 text-sm font-medium hover:bg-surface-muted"
           >
             <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.6">
-              {menuOpen ? <path d="M4 4l8 8M12 4l-8 8" strokeLinecap="round" /> : <path d="M2.5 4h11M2.5 8h11M2.5 12h11" strokeLinecap="round" />}
+              {menuOpen ? (
+                <path d="M4 4l8 8M12 4l-8 8" strokeLinecap="round" />
+              ) : (
+                <path d="M2.5 4h11M2.5 8h11M2.5 12h11" strokeLinecap="round" />
+              )}
             </svg>
             Menu
           </button>
@@ -80,7 +84,17 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
   );
 }
 
-function NavLinks({ user, pathname, className, onNavigate }: { user: ShellUser; pathname: string; className?: string; onNavigate?: () => void }) {
+function NavLinks({
+  user,
+  pathname,
+  className,
+  onNavigate,
+}: {
+  user: ShellUser;
+  pathname: string;
+  className?: string;
+  onNavigate?: () => void;
+}) {
   return (
     <nav aria-label="Main" className={className}>
       <ul className="space-y-0.5">
@@ -108,11 +122,20 @@ function NavLinks({ user, pathname, className, onNavigate }: { user: ShellUser; 
 }
 
 function UserPanel({ user, className }: { user: ShellUser; className?: string }) {
-  const initials = user.name.split(/\s+/).filter(Boolean).slice(0, 2).map((part) => part[0]?.toUpperCase()).join("") || "?";
+  const initials =
+    user.name
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 2)
+      .map((part) => part[0]?.toUpperCase())
+      .join("") || "?";
   return (
     <div className={cn("space-y-3", className)}>
       <div className="flex items-center gap-3">
-        <span aria-hidden="true" className="flex size-9 shrink-0 items-center justify-center rounded-full bg-surface-muted text-sm font-semibold">
+        <span
+          aria-hidden="true"
+          className="flex size-9 shrink-0 items-center justify-center rounded-full bg-surface-muted text-sm font-semibold"
+        >
           {initials}
         </span>
         <div className="min-w-0">

@@ -13,9 +13,7 @@ export function ErrorScreen({ onRetry }: { onRetry: () => void }) {
       <div role="alert" className="w-full max-w-md rounded-xl border border-line bg-surface p-8 text-center shadow-sm">
         <LogoMark className="mx-auto size-8" />
         <h1 className="mt-4 text-xl font-semibold tracking-tight">Something went wrong</h1>
-        <p className="mt-2 text-sm text-muted">
-          Tessera could not reach its database or hit an unexpected error — try again.
-        </p>
+        <p className="mt-2 text-sm text-muted">Tessera could not reach its database or hit an unexpected error — try again.</p>
         <div className="mt-6 flex flex-col justify-center gap-2 sm:flex-row">
           <Button onClick={onRetry}>Retry</Button>
           {/* A plain link: a full page load, in case client navigation is what broke. */}

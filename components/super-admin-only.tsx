@@ -7,7 +7,14 @@ export function SuperAdminOnly({ title, children }: { title: string; children: R
       aria-labelledby="refusal-title"
       className="mx-auto max-w-lg rounded-xl border border-line bg-surface p-8 text-center shadow-sm"
     >
-      <svg aria-hidden="true" viewBox="0 0 24 24" className="mx-auto size-10 text-muted" fill="none" stroke="currentColor" strokeWidth="1.5">
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 24 24"
+        className="mx-auto size-10 text-muted"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+      >
         <rect x="5" y="10.5" width="14" height="9.5" rx="2" />
         <path d="M8.5 10.5V8a3.5 3.5 0 0 1 7 0v2.5" />
       </svg>

@@ -38,6 +38,9 @@ test("a project row menu edits, explains a refused delete, and deletes", async (
   await page.goto(`/projects?q=${free}`);
   await page.getByRole("button", { name: `Actions for ${free}` }).click();
   await page.getByRole("menuitem", { name: "Delete" }).click();
-  await page.getByRole("alertdialog", { name: `Delete project ${free}?` }).getByRole("button", { name: "Delete project" }).click();
+  await page
+    .getByRole("alertdialog", { name: `Delete project ${free}?` })
+    .getByRole("button", { name: "Delete project" })
+    .click();
   await expect(page.getByRole("cell", { name: free, exact: true })).toBeHidden();
 });

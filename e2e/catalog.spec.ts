@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { ADMIN, signIn, signOut, uniqueName } from "./helpers";
 
 // Cookie-authenticated writes must be same-origin (docs/decisions.md); Playwright's request

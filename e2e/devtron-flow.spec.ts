@@ -10,7 +10,10 @@ test("a token generated from the dashboard session creates an app from a plain f
   const made = await page.evaluate(
     async ({ project, tokenName }) => {
       const post = (path: string, body: unknown) =>
-        fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: await r.json() }));
+        fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then(async (r) => ({
+          status: r.status,
+          body: await r.json(),
+        }));
       const p = await post("/api/v1/projects", { name: project });
       const t = await post("/api/v1/tokens", {
         name: tokenName,
@@ -30,7 +33,12 @@ test("a token generated from the dashboard session creates an app from a plain f
   const created = await fetch(`${baseURL}/orchestrator/app`, {
     method: "POST",
     headers: { "content-type": "application/json", token: made.secret },
-    body: JSON.stringify({ appName, teamId: made.projectId, description: "made by a script", labels: [{ key: "team", value: "ci", propagate: false }] }),
+    body: JSON.stringify({
+      appName,
+      teamId: made.projectId,
+      description: "made by a script",
+      labels: [{ key: "team", value: "ci", propagate: false }],
+    }),
   });
   expect(created.status).toBe(200);
   expect(await created.json()).toMatchObject({ code: 200, status: "OK", result: { appName, teamId: made.projectId } });

@@ -22,7 +22,10 @@ test("the users API refuses anonymous callers with 401 problem+json", async ({ r
   expect(await res.json()).toMatchObject({ code: "unauthorized" });
 });
 
-test("failed sign-ins are limited per IP + email with 429 and Retry-After, without locking other emails out", async ({ playwright, baseURL }) => {
+test("failed sign-ins are limited per IP + email with 429 and Retry-After, without locking other emails out", async ({
+  playwright,
+  baseURL,
+}) => {
   const request = await playwright.request.newContext({ baseURL });
   const attempt = async (email: string, password: string) => {
     const { csrfToken } = await (await request.get("/api/auth/csrf")).json();

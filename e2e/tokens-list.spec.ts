@@ -14,7 +14,10 @@ test("45 tokens: search, sort, filter and paging happen on the server and surviv
   const expiry = (i: number) => (i % 3 === 0 ? { expiresInDays: 3 } : i % 3 === 1 ? { expiresInDays: 60 } : { expiresAt: null });
   for (let i = 0; i < 45; i++) {
     const name = `${prefix}-${String(i).padStart(2, "0")}`;
-    const response = await page.request.post("/api/v1/tokens", { data: { name, ...expiry(i), permissions: { superAdmin: false, grants: [] } }, headers: sameOrigin(page) });
+    const response = await page.request.post("/api/v1/tokens", {
+      data: { name, ...expiry(i), permissions: { superAdmin: false, grants: [] } },
+      headers: sameOrigin(page),
+    });
     expect(response.status(), name).toBe(201);
   }
   const rows = page.getByRole("table", { name: "API tokens" }).locator("tbody tr");
@@ -89,7 +92,10 @@ test("audit log and API reference", async ({ page }) => {
   await page.goto("/audit");
   await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
   const name = uniqueName("e2e-audited");
-  const created = await page.request.post("/api/v1/tokens", { data: { name, permissions: { superAdmin: false, grants: [] } }, headers: sameOrigin(page) });
+  const created = await page.request.post("/api/v1/tokens", {
+    data: { name, permissions: { superAdmin: false, grants: [] } },
+    headers: sameOrigin(page),
+  });
   const { token } = (await created.json()) as { token: { id: number } };
   expect((await page.request.delete(`/api/v1/tokens/${token.id}`, { headers: sameOrigin(page) })).status()).toBe(204);
   await page.getByLabel("Action").selectOption("token.deleted");

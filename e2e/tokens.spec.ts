@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
 import { ADMIN_STATE, signIn, uniqueName } from "./helpers";
 
 // API tokens in the dashboard: generate (each expiry kind), copy once, edit permissions,
@@ -64,7 +64,12 @@ async function chooseAccess(scope: Locator, label: "Super admin" | "Specific per
 const localDate = (d: Date) => new Intl.DateTimeFormat("en", { dateStyle: "medium" }).format(d);
 const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 
-test("generate with a preset, a custom date and no expiration; copy once; the secret works and is gone after reload", async ({ page, context, playwright, baseURL }) => {
+test("generate with a preset, a custom date and no expiration; copy once; the secret works and is gone after reload", async ({
+  page,
+  context,
+  playwright,
+  baseURL,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL! });
   const api = await tokenClient(playwright, baseURL!);
   const names = { preset: uniqueName("e2e-preset"), custom: uniqueName("e2e-custom"), never: uniqueName("e2e-never") };
@@ -167,7 +172,12 @@ test("generate with a preset, a custom date and no expiration; copy once; the se
   await api.dispose();
 });
 
-test("permissions, regenerate (with and without grace) and delete change what the secret can do", async ({ page, context, playwright, baseURL }) => {
+test("permissions, regenerate (with and without grace) and delete change what the secret can do", async ({
+  page,
+  context,
+  playwright,
+  baseURL,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL! });
   const api = await tokenClient(playwright, baseURL!);
   const project = uniqueName("proj");

@@ -33,7 +33,9 @@ test("a super admin creates a user, who signs in and is told only super admins m
   await signOut(page);
 });
 
-test("a wrong password gets one message for any account, and a disabled account is told so only with the right password", async ({ page }) => {
+test("a wrong password gets one message for any account, and a disabled account is told so only with the right password", async ({
+  page,
+}) => {
   const email = `${uniqueName("disabled")}@tessera.test`;
   const password = "disabled-password-1";
   await signIn(page, ADMIN.email, ADMIN.password);

@@ -17,7 +17,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const root = process.cwd();
 
 function micro() {
-  const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "bench-verify.ts")], { stdio: "inherit" });
+  const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "bench-verify.ts")], {
+    stdio: "inherit",
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
@@ -30,7 +32,15 @@ async function startServer() {
   const port = process.env.BENCH_PORT ?? "3200";
   const admin = { email: "bench@tessera.test", password: "bench-password-123" };
   const child = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
-    env: { ...process.env, PORT: port, NODE_ENV: "production", TESSERA_DATA_DIR: dataDir, NEXTAUTH_URL: `http://localhost:${port}`, TESSERA_ADMIN_EMAIL: admin.email, TESSERA_ADMIN_PASSWORD: admin.password },
+    env: {
+      ...process.env,
+      PORT: port,
+      NODE_ENV: "production",
+      TESSERA_DATA_DIR: dataDir,
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      TESSERA_ADMIN_EMAIL: admin.email,
+      TESSERA_ADMIN_PASSWORD: admin.password,
+    },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
@@ -53,7 +63,10 @@ async function startServer() {
 
 async function createToken(url, admin) {
   const csrf = await fetch(`${url}/api/auth/csrf`);
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const jar = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const { csrfToken } = await csrf.json();
   const signIn = await fetch(`${url}/api/auth/callback/credentials`, {
     method: "POST",
@@ -125,7 +138,8 @@ async function main() {
     }
     const sa = summary(a);
     const sb = summary(b);
-    const line = (name, s) => `  ${name.padEnd(38)} ${s.rps.toFixed(0).padStart(7)} req/s   p50 ${s.p50.toFixed(2).padStart(6)} ms   p99 ${s.p99.toFixed(2).padStart(6)} ms   errors ${s.errors}`;
+    const line = (name, s) =>
+      `  ${name.padEnd(38)} ${s.rps.toFixed(0).padStart(7)} req/s   p50 ${s.p50.toFixed(2).padStart(6)} ms   p99 ${s.p99.toFixed(2).padStart(6)} ms   errors ${s.errors}`;
     console.log(`\nHTTP against ${url}: ${ROUNDS} alternating rounds of ${ROUND_SECONDS} s each, concurrency ${CONCURRENCY}`);
     console.log(line("(a) GET /api/v1/me with a token", sa));
     console.log(line("(b) GET /api/health", sb));

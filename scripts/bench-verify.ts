@@ -24,7 +24,9 @@ async function measure(name: string, fn: () => Promise<unknown>): Promise<number
     n += 50;
   }
   const perSecond = n / SECONDS;
-  console.log(`  ${name.padEnd(44)} ${Math.round(perSecond).toLocaleString("en").padStart(10)} /s   ${(1e6 / perSecond).toFixed(1).padStart(8)} µs each`);
+  console.log(
+    `  ${name.padEnd(44)} ${Math.round(perSecond).toLocaleString("en").padStart(10)} /s   ${(1e6 / perSecond).toFixed(1).padStart(8)} µs each`,
+  );
   return perSecond;
 }
 
@@ -38,8 +40,13 @@ async function main() {
   for (let i = 0; i < secrets.length; i += 1000) {
     await db.apiToken.createMany({
       data: secrets.slice(i, i + 1000).map((s, j) => ({
-        name: `bench-${i + j}`, secretHash: hashSecret(s), preview: previewOf(s), createdBy: "bench", updatedBy: "bench",
-        superAdmin: true, expiresAt: new Date(Date.now() + 86_400_000),
+        name: `bench-${i + j}`,
+        secretHash: hashSecret(s),
+        preview: previewOf(s),
+        createdBy: "bench",
+        updatedBy: "bench",
+        superAdmin: true,
+        expiresAt: new Date(Date.now() + 86_400_000),
       })),
     });
   }

@@ -13,6 +13,8 @@ export function findChromium() {
     execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium", { stdio: "inherit" });
     if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
   }
-  console.error("End-to-end tests need Chromium. Install it with:\n  sudo apt-get install -y chromium\nor set CHROMIUM_PATH to a Chromium or Chrome binary.");
+  console.error(
+    "End-to-end tests need Chromium. Install it with:\n  sudo apt-get install -y chromium\nor set CHROMIUM_PATH to a Chromium or Chrome binary.",
+  );
   process.exit(2);
 }

@@ -19,7 +19,10 @@ function newestMtime(p) {
 }
 
 function run(args, env = process.env) {
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), ...args], { stdio: "inherit", env });
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), ...args], {
+    stdio: "inherit",
+    env,
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 

@@ -49,6 +49,6 @@ describe("trustedProxies", () => {
     ["-1", 0],
     ["abc", 0],
   ])("TESSERA_TRUSTED_PROXIES=%s → %i", (value, expected) => {
-    expect(trustedProxies(value === undefined ? {} as NodeJS.ProcessEnv : env({ TESSERA_TRUSTED_PROXIES: value }))).toBe(expected);
+    expect(trustedProxies(value === undefined ? ({} as NodeJS.ProcessEnv) : env({ TESSERA_TRUSTED_PROXIES: value }))).toBe(expected);
   });
 });

@@ -53,7 +53,7 @@ export function authSecret(env: NodeJS.ProcessEnv = process.env): string {
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(db.dataDir, { recursive: true });
   const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
   chmodSync(file, 0o600);
   return secret;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { databaseConfig, type DatabaseConfig } from "./config";
+import { type DatabaseConfig, databaseConfig } from "./config";
 import { pgDriver, pgliteDriver } from "./db/drivers";
 import { migrate } from "./db/migrate";
 

@@ -19,16 +19,16 @@ export default async function OverviewPage() {
         </h2>
         <ul className="mt-3 list-disc space-y-2 pl-5 text-sm text-muted marker:text-line-strong">
           <li>
-            Super admins generate, list, regenerate and revoke <strong className="text-fg">API tokens</strong> for scripts
-            and tools such as curl, Postman, JMeter or CI jobs.
+            Super admins generate, list, regenerate and revoke <strong className="text-fg">API tokens</strong> for scripts and tools such as
+            curl, Postman, JMeter or CI jobs.
           </li>
           <li>
-            A token is either super admin or scoped to <strong className="text-fg">roles</strong> over Devtron apps, Helm apps
-            and chart groups inside projects and environments — and is refused where its roles do not reach.
+            A token is either super admin or scoped to <strong className="text-fg">roles</strong> over Devtron apps, Helm apps and chart
+            groups inside projects and environments — and is refused where its roles do not reach.
           </li>
           <li>
-            Tokens are shown once, stored only as a hash, and every change is written to an <strong className="text-fg">audit
-            trail</strong>.
+            Tokens are shown once, stored only as a hash, and every change is written to an <strong className="text-fg">audit trail</strong>
+            .
           </li>
         </ul>
       </section>
@@ -51,8 +51,7 @@ export default async function OverviewPage() {
         </section>
       ) : (
         <p className="rounded-xl border border-line bg-surface p-5 text-sm text-muted shadow-sm">
-          You are signed in as a regular user. A super admin manages API tokens and users; ask one if you need access to
-          more.
+          You are signed in as a regular user. A super admin manages API tokens and users; ask one if you need access to more.
         </p>
       )}
     </div>

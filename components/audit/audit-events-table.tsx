@@ -30,12 +30,26 @@ export function AuditEventsTable({ events, caption, hideTarget = false, empty = 
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-line bg-surface-muted text-xs font-medium tracking-wide text-muted uppercase">
           <tr>
-            <th scope="col" className={th}>Time</th>
-            <th scope="col" className={th}>Action</th>
-            <th scope="col" className={th}>Actor</th>
-            {hideTarget ? null : <th scope="col" className={th}>Target</th>}
-            <th scope="col" className={cn(th, "hidden 2xl:table-cell")}>IP</th>
-            <th scope="col" className={th}>Details</th>
+            <th scope="col" className={th}>
+              Time
+            </th>
+            <th scope="col" className={th}>
+              Action
+            </th>
+            <th scope="col" className={th}>
+              Actor
+            </th>
+            {hideTarget ? null : (
+              <th scope="col" className={th}>
+                Target
+              </th>
+            )}
+            <th scope="col" className={cn(th, "hidden 2xl:table-cell")}>
+              IP
+            </th>
+            <th scope="col" className={th}>
+              Details
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">

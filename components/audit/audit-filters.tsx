@@ -31,7 +31,12 @@ export function AuditFilters({ action, tokenId }: { action?: string; tokenId?: n
       {tokenId !== undefined ? (
         <span className="inline-flex h-10 items-center gap-1 rounded-md border border-line-strong bg-surface-muted pr-1 pl-3 text-sm">
           Token #{tokenId}
-          <Button variant="ghost" size="sm" aria-label={`Stop filtering by token #${tokenId}`} onClick={() => update({ tokenId: null, page: null })}>
+          <Button
+            variant="ghost"
+            size="sm"
+            aria-label={`Stop filtering by token #${tokenId}`}
+            onClick={() => update({ tokenId: null, page: null })}
+          >
             ×
           </Button>
         </span>

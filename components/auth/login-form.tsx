@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { Button } from "../ui/button";
 import { FormAlert, TextField } from "../ui/form-field";
 import { safeCallbackPath, signInWithPassword } from "./sign-in-with-password";

@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import { PASSWORD_MIN, setupInput } from "@/lib/schemas/user";
-import { apiRequest, fieldErrorsOf, fieldErrorsOfIssues, type FieldErrors } from "../api-request";
+import { apiRequest, type FieldErrors, fieldErrorsOf, fieldErrorsOfIssues } from "../api-request";
 import { Button } from "../ui/button";
 import { FormAlert, TextField } from "../ui/form-field";
 import { Checkbox } from "../ui/input";

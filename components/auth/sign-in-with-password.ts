@@ -43,7 +43,10 @@ export async function signInWithPassword(email: string, password: string): Promi
     if (response.status === 429) {
       return failure("rateLimited", isProblem(body) && body.detail ? body.detail : SIGN_IN_MESSAGES.rateLimited);
     }
-    const url = typeof body === "object" && body !== null && "url" in body && typeof body.url === "string" ? new URL(body.url, window.location.origin) : null;
+    const url =
+      typeof body === "object" && body !== null && "url" in body && typeof body.url === "string"
+        ? new URL(body.url, window.location.origin)
+        : null;
     const error = url?.searchParams.get("error") ?? undefined;
     if (error === ACCOUNT_DISABLED) return failure("disabled");
     if (error || response.status === 401) return failure("invalid");

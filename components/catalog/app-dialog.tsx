@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
-import { createAppInput, DESCRIPTION_MAX, updateAppInput, type AppResponse, type Label } from "@/lib/schemas/catalog";
+import { type FormEvent, useRef, useState } from "react";
+import { type AppResponse, createAppInput, DESCRIPTION_MAX, type Label, updateAppInput } from "@/lib/schemas/catalog";
 import { fieldErrorsOfIssues } from "../api-request";
 import { Button } from "../ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "../ui/dialog";
@@ -41,12 +41,24 @@ export function EditAppDialog({ app, open, onOpenChange }: { app: AppResponse; o
   );
 }
 
-function AppForm({ app, projects = [], defaultProject, onDone }: { app?: AppResponse; projects?: string[]; defaultProject?: string; onDone: () => void }) {
+function AppForm({
+  app,
+  projects = [],
+  defaultProject,
+  onDone,
+}: {
+  app?: AppResponse;
+  projects?: string[];
+  defaultProject?: string;
+  onDone: () => void;
+}) {
   const router = useRouter();
   const { toast } = useToast();
   const formRef = useRef<HTMLFormElement>(null);
   const [name, setName] = useState("");
-  const [project, setProject] = useState(defaultProject && projects.includes(defaultProject) ? defaultProject : projects.length === 1 ? projects[0]! : "");
+  const [project, setProject] = useState(
+    defaultProject && projects.includes(defaultProject) ? defaultProject : projects.length === 1 ? projects[0]! : "",
+  );
   const [description, setDescription] = useState(app?.description ?? "");
   const [labels, setLabels] = useState<Label[]>(app?.labels ?? []);
   const { pending, errors, setErrors, alert, send } = useApiForm();
@@ -54,9 +66,15 @@ function AppForm({ app, projects = [], defaultProject, onDone }: { app?: AppResp
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = app ? updateAppInput.safeParse({ description, labels }) : createAppInput.safeParse({ name, project, description, labels });
+    const parsed = app
+      ? updateAppInput.safeParse({ description, labels })
+      : createAppInput.safeParse({ name, project, description, labels });
     if (!parsed.success) return setErrors(fieldErrorsOfIssues(parsed.error.issues));
-    const saved = await send<AppResponse>(app ? `/api/v1/apps/${app.id}` : "/api/v1/apps", { method: app ? "PATCH" : "POST", body: parsed.data }, FIELDS);
+    const saved = await send<AppResponse>(
+      app ? `/api/v1/apps/${app.id}` : "/api/v1/apps",
+      { method: app ? "PATCH" : "POST", body: parsed.data },
+      FIELDS,
+    );
     if (!saved) return;
     toast({ tone: "success", title: app ? `Saved ${saved.name}` : `Created app ${saved.name}` });
     onDone();
@@ -69,7 +87,15 @@ function AppForm({ app, projects = [], defaultProject, onDone }: { app?: AppResp
       <FormAlert>{alert}</FormAlert>
       {app ? null : (
         <>
-          <TextField label="Name" name="name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} hint={APP_NAME_HINT} error={errors.name} />
+          <TextField
+            label="Name"
+            name="name"
+            autoComplete="off"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            hint={APP_NAME_HINT}
+            error={errors.name}
+          />
           <SelectField
             label="Project"
             placeholder="Choose a project"
@@ -80,7 +106,13 @@ function AppForm({ app, projects = [], defaultProject, onDone }: { app?: AppResp
           />
         </>
       )}
-      <TextareaField label="Description" value={description} onChange={(e) => setDescription(e.target.value)} max={DESCRIPTION_MAX} error={errors.description} />
+      <TextareaField
+        label="Description"
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        max={DESCRIPTION_MAX}
+        error={errors.description}
+      />
       <LabelsEditor value={labels} onChange={setLabels} errors={errors} disabled={pending} />
       <DialogFooter>
         <DialogClose asChild>

@@ -20,7 +20,11 @@ const columns = column.columns([
       </Link>
     ),
   }),
-  column.accessor("project", { header: "Project", enableSorting: false, cell: ({ getValue }) => <span className="whitespace-nowrap">{getValue()}</span> }),
+  column.accessor("project", {
+    header: "Project",
+    enableSorting: false,
+    cell: ({ getValue }) => <span className="whitespace-nowrap">{getValue()}</span>,
+  }),
   column.accessor("description", {
     header: "Description",
     enableSorting: false,

@@ -1,9 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
-import { createChartGroupInput, DESCRIPTION_MAX, updateChartGroupInput, type ChartGroupResponse } from "@/lib/schemas/catalog";
-import { fieldErrorsOfIssues, type FieldErrors } from "../api-request";
+import { type FormEvent, useRef, useState } from "react";
+import { type ChartGroupResponse, createChartGroupInput, DESCRIPTION_MAX, updateChartGroupInput } from "@/lib/schemas/catalog";
+import { type FieldErrors, fieldErrorsOfIssues } from "../api-request";
 import { Button } from "../ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "../ui/dialog";
 import { FormAlert, TextField } from "../ui/form-field";
@@ -32,12 +32,22 @@ export function NewChartGroupDialog() {
   );
 }
 
-export type EditChartGroupDialogProps = { group: ChartGroupResponse; open: boolean; onOpenChange: (open: boolean) => void; onCloseAutoFocus?: (e: Event) => void };
+export type EditChartGroupDialogProps = {
+  group: ChartGroupResponse;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onCloseAutoFocus?: (e: Event) => void;
+};
 
 export function EditChartGroupDialog({ group, open, onOpenChange, onCloseAutoFocus }: EditChartGroupDialogProps) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent title={`Edit ${group.name}`} description="A chart group's name cannot change: grants refer to it." className="sm:max-w-lg" onCloseAutoFocus={onCloseAutoFocus}>
+      <DialogContent
+        title={`Edit ${group.name}`}
+        description="A chart group's name cannot change: grants refer to it."
+        className="sm:max-w-lg"
+        onCloseAutoFocus={onCloseAutoFocus}
+      >
         {open ? <ChartGroupForm group={group} onDone={() => onOpenChange(false)} /> : null}
       </DialogContent>
     </Dialog>
@@ -56,9 +66,15 @@ function ChartGroupForm({ group, onDone }: { group?: ChartGroupResponse; onDone:
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = group ? updateChartGroupInput.safeParse({ description, charts }) : createChartGroupInput.safeParse({ name, description, charts });
+    const parsed = group
+      ? updateChartGroupInput.safeParse({ description, charts })
+      : createChartGroupInput.safeParse({ name, description, charts });
     if (!parsed.success) return setErrors(fieldErrorsOfIssues(parsed.error.issues));
-    const saved = await send<ChartGroupResponse>(group ? `/api/v1/chart-groups/${group.id}` : "/api/v1/chart-groups", { method: group ? "PATCH" : "POST", body: parsed.data }, FIELDS);
+    const saved = await send<ChartGroupResponse>(
+      group ? `/api/v1/chart-groups/${group.id}` : "/api/v1/chart-groups",
+      { method: group ? "PATCH" : "POST", body: parsed.data },
+      FIELDS,
+    );
     if (!saved) return;
     toast({ tone: "success", title: group ? `Saved ${saved.name}` : `Created chart group ${saved.name}` });
     onDone();
@@ -68,8 +84,23 @@ function ChartGroupForm({ group, onDone }: { group?: ChartGroupResponse; onDone:
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4">
       <FormAlert>{alert}</FormAlert>
-      {group ? null : <TextField label="Name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} hint={SLUG_HINT} error={errors.name} />}
-      <TextareaField label="Description" value={description} onChange={(e) => setDescription(e.target.value)} max={DESCRIPTION_MAX} error={errors.description} />
+      {group ? null : (
+        <TextField
+          label="Name"
+          autoComplete="off"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          hint={SLUG_HINT}
+          error={errors.name}
+        />
+      )}
+      <TextareaField
+        label="Description"
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        max={DESCRIPTION_MAX}
+        error={errors.description}
+      />
       <ChartsEditor value={charts} onChange={setCharts} errors={errors} />
       <DialogFooter>
         <DialogClose asChild>
@@ -97,8 +128,22 @@ function ChartsEditor({ value, onChange, errors }: { value: Chart[]; onChange: (
         return (
           <div key={i} className="space-y-1">
             <div className="flex items-center gap-2">
-              <Input aria-label={`Chart ${n} name`} placeholder="bitnami/redis" value={chart.name} aria-invalid={nameError ? true : undefined} onChange={(e) => set(i, { name: e.target.value })} className="min-w-0 flex-[2]" />
-              <Input aria-label={`Chart ${n} version`} placeholder="1.2.3" value={chart.version} aria-invalid={versionError ? true : undefined} onChange={(e) => set(i, { version: e.target.value })} className="min-w-0 flex-1" />
+              <Input
+                aria-label={`Chart ${n} name`}
+                placeholder="bitnami/redis"
+                value={chart.name}
+                aria-invalid={nameError ? true : undefined}
+                onChange={(e) => set(i, { name: e.target.value })}
+                className="min-w-0 flex-[2]"
+              />
+              <Input
+                aria-label={`Chart ${n} version`}
+                placeholder="1.2.3"
+                value={chart.version}
+                aria-invalid={versionError ? true : undefined}
+                onChange={(e) => set(i, { version: e.target.value })}
+                className="min-w-0 flex-1"
+              />
               <Button variant="ghost" size="sm" aria-label={`Remove chart ${n}`} onClick={() => onChange(value.filter((_, j) => j !== i))}>
                 Remove
               </Button>

@@ -51,7 +51,11 @@ export type ChartGroupsTableProps = {
 };
 
 export function ChartGroupsTable({ groups, permissions, canCreate, ...paging }: ChartGroupsTableProps) {
-  const rows = groups.map((g) => ({ ...g, canUpdate: canUpdateChartGroup(permissions, g.name), canDelete: canDeleteChartGroup(permissions, g.name) }));
+  const rows = groups.map((g) => ({
+    ...g,
+    canUpdate: canUpdateChartGroup(permissions, g.name),
+    canDelete: canDeleteChartGroup(permissions, g.name),
+  }));
   return (
     <DataTable
       {...paging}

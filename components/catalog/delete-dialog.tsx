@@ -21,7 +21,16 @@ export type DeleteDialogProps = {
 };
 
 /** Confirms, deletes, and keeps a refusal (e.g. the 409 naming what still uses it) inside the dialog. */
-export function DeleteDialog({ open, onOpenChange, what, description, path, confirmLabel, redirectTo, onCloseAutoFocus }: DeleteDialogProps) {
+export function DeleteDialog({
+  open,
+  onOpenChange,
+  what,
+  description,
+  path,
+  confirmLabel,
+  redirectTo,
+  onCloseAutoFocus,
+}: DeleteDialogProps) {
   const router = useRouter();
   const { toast } = useToast();
   const [pending, setPending] = useState(false);

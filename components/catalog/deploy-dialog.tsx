@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { createDeploymentInput, type DeploymentResponse } from "@/lib/schemas/catalog";
 import { fieldErrorsOfIssues } from "../api-request";
 import { Button } from "../ui/button";
@@ -13,7 +13,17 @@ import { SelectField } from "./form-controls";
 import { useApiForm } from "./use-api-form";
 
 /** `environments` are those this user may deploy the app to (trigger or stronger there). */
-export function DeployDialog({ appId, appName, environments, productionEnvironments }: { appId: number; appName: string; environments: string[]; productionEnvironments: string[] }) {
+export function DeployDialog({
+  appId,
+  appName,
+  environments,
+  productionEnvironments,
+}: {
+  appId: number;
+  appName: string;
+  environments: string[];
+  productionEnvironments: string[];
+}) {
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -21,13 +31,33 @@ export function DeployDialog({ appId, appName, environments, productionEnvironme
         <Button>Deploy to environment</Button>
       </DialogTrigger>
       <DialogContent title={`Deploy ${appName}`} description="Triggers a deployment of an image to one environment.">
-        {open ? <DeployForm appId={appId} appName={appName} environments={environments} productionEnvironments={productionEnvironments} onDone={() => setOpen(false)} /> : null}
+        {open ? (
+          <DeployForm
+            appId={appId}
+            appName={appName}
+            environments={environments}
+            productionEnvironments={productionEnvironments}
+            onDone={() => setOpen(false)}
+          />
+        ) : null}
       </DialogContent>
     </Dialog>
   );
 }
 
-function DeployForm({ appId, appName, environments, productionEnvironments, onDone }: { appId: number; appName: string; environments: string[]; productionEnvironments: string[]; onDone: () => void }) {
+function DeployForm({
+  appId,
+  appName,
+  environments,
+  productionEnvironments,
+  onDone,
+}: {
+  appId: number;
+  appName: string;
+  environments: string[];
+  productionEnvironments: string[];
+  onDone: () => void;
+}) {
   const router = useRouter();
   const { toast } = useToast();
   const formRef = useRef<HTMLFormElement>(null);
@@ -40,7 +70,10 @@ function DeployForm({ appId, appName, environments, productionEnvironments, onDo
     event.preventDefault();
     const parsed = createDeploymentInput.safeParse({ environment, image });
     if (!parsed.success) return setErrors(fieldErrorsOfIssues(parsed.error.issues));
-    const deployment = await send<DeploymentResponse>(`/api/v1/apps/${appId}/deployments`, { method: "POST", body: parsed.data }, ["environment", "image"]);
+    const deployment = await send<DeploymentResponse>(`/api/v1/apps/${appId}/deployments`, { method: "POST", body: parsed.data }, [
+      "environment",
+      "image",
+    ]);
     if (!deployment) return;
     toast({ tone: "success", title: `Deployed ${appName} to ${deployment.environment}`, description: deployment.image || undefined });
     onDone();
@@ -51,7 +84,14 @@ function DeployForm({ appId, appName, environments, productionEnvironments, onDo
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4">
       <FormAlert>{alert}</FormAlert>
-      <SelectField label="Environment" placeholder="Choose an environment" options={options} value={environment} onChange={(e) => setEnvironment(e.target.value)} error={errors.environment} />
+      <SelectField
+        label="Environment"
+        placeholder="Choose an environment"
+        options={options}
+        value={environment}
+        onChange={(e) => setEnvironment(e.target.value)}
+        error={errors.environment}
+      />
       {productionEnvironments.includes(environment) ? <FormAlert tone="info">{environment} is a production environment.</FormAlert> : null}
       <TextField
         label="Image"

@@ -6,7 +6,13 @@ import { DateTime } from "../ui/date-time";
 import { Pagination } from "../ui/pagination";
 import { useSearchParamsUpdater } from "../ui/use-search-params-updater";
 
-export type DeploymentsTableProps = { deployments: DeploymentResponse[]; total: number; page: number; pageSize: number; productionEnvironments: string[] };
+export type DeploymentsTableProps = {
+  deployments: DeploymentResponse[];
+  total: number;
+  page: number;
+  pageSize: number;
+  productionEnvironments: string[];
+};
 
 /** Newest first, paged through the URL (`page`); the list has no search or sort of its own. */
 export function DeploymentsTable({ deployments, total, page, pageSize, productionEnvironments }: DeploymentsTableProps) {

@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, type FormEvent } from "react";
-import { createEnvironmentInput, DESCRIPTION_MAX, updateEnvironmentInput, type EnvironmentResponse } from "@/lib/schemas/catalog";
+import { type FormEvent, useId, useRef, useState } from "react";
+import { createEnvironmentInput, DESCRIPTION_MAX, type EnvironmentResponse, updateEnvironmentInput } from "@/lib/schemas/catalog";
 import { fieldErrorsOfIssues } from "../api-request";
 import { Button } from "../ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "../ui/dialog";
@@ -40,7 +40,11 @@ export type EditEnvironmentDialogProps = {
 export function EditEnvironmentDialog({ environment, open, onOpenChange, onCloseAutoFocus }: EditEnvironmentDialogProps) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent title={`Edit ${environment.name}`} description="An environment's name cannot change: grants refer to it." onCloseAutoFocus={onCloseAutoFocus}>
+      <DialogContent
+        title={`Edit ${environment.name}`}
+        description="An environment's name cannot change: grants refer to it."
+        onCloseAutoFocus={onCloseAutoFocus}
+      >
         {open ? <EnvironmentForm environment={environment} onDone={() => onOpenChange(false)} /> : null}
       </DialogContent>
     </Dialog>
@@ -80,10 +84,25 @@ function EnvironmentForm({ environment, onDone }: { environment?: EnvironmentRes
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4">
       <FormAlert>{alert}</FormAlert>
       {environment ? null : (
-        <TextField label="Name" name="name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} hint={SLUG_HINT} error={errors.name} />
+        <TextField
+          label="Name"
+          name="name"
+          autoComplete="off"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          hint={SLUG_HINT}
+          error={errors.name}
+        />
       )}
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Cluster" name="cluster" autoComplete="off" value={cluster} onChange={(e) => setCluster(e.target.value)} error={errors.cluster} />
+        <TextField
+          label="Cluster"
+          name="cluster"
+          autoComplete="off"
+          value={cluster}
+          onChange={(e) => setCluster(e.target.value)}
+          error={errors.cluster}
+        />
         <TextField
           label="Namespace"
           name="namespace"
@@ -95,7 +114,13 @@ function EnvironmentForm({ environment, onDone }: { environment?: EnvironmentRes
         />
       </div>
       <div className="flex items-start gap-3 rounded-md border border-line p-3">
-        <Checkbox id={productionId} checked={production} onChange={(e) => setProduction(e.target.checked)} className="mt-0.5" aria-describedby={`${productionId}-hint`} />
+        <Checkbox
+          id={productionId}
+          checked={production}
+          onChange={(e) => setProduction(e.target.checked)}
+          className="mt-0.5"
+          aria-describedby={`${productionId}-hint`}
+        />
         <div>
           <label htmlFor={productionId} className="text-sm font-medium">
             Production
@@ -105,7 +130,13 @@ function EnvironmentForm({ environment, onDone }: { environment?: EnvironmentRes
           </p>
         </div>
       </div>
-      <TextareaField label="Description" value={description} onChange={(e) => setDescription(e.target.value)} max={DESCRIPTION_MAX} error={errors.description} />
+      <TextareaField
+        label="Description"
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        max={DESCRIPTION_MAX}
+        error={errors.description}
+      />
       <DialogFooter>
         <DialogClose asChild>
           <Button variant="secondary">Cancel</Button>

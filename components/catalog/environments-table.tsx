@@ -19,7 +19,11 @@ const nameColumn = column.accessor("name", {
     </span>
   ),
 });
-const clusterColumn = column.accessor("cluster", { header: "Cluster", enableSorting: false, cell: ({ getValue }) => <span className="whitespace-nowrap">{getValue()}</span> });
+const clusterColumn = column.accessor("cluster", {
+  header: "Cluster",
+  enableSorting: false,
+  cell: ({ getValue }) => <span className="whitespace-nowrap">{getValue()}</span>,
+});
 const namespaceColumn = column.accessor("namespace", {
   header: "Namespace",
   enableSorting: false,

@@ -50,7 +50,17 @@ export type TextareaFieldProps = Omit<ComponentProps<"textarea">, "id" | "childr
   unit?: string;
 };
 
-export function TextareaField({ label, value, hint, error, max, measure, unit = "characters", className, ...textareaProps }: TextareaFieldProps) {
+export function TextareaField({
+  label,
+  value,
+  hint,
+  error,
+  max,
+  measure,
+  unit = "characters",
+  className,
+  ...textareaProps
+}: TextareaFieldProps) {
   const used = measure ? measure(value) : value.length;
   const over = max !== undefined && used > max;
   return (
@@ -59,7 +69,9 @@ export function TextareaField({ label, value, hint, error, max, measure, unit = 
       error={error}
       className={className}
       hint={
-        max === undefined ? hint : (
+        max === undefined ? (
+          hint
+        ) : (
           <span className="flex justify-between gap-4">
             <span>{hint}</span>
             <span className={cn("tabular-nums whitespace-nowrap", over && "font-medium text-danger-text")}>

@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
-import { createHelmAppInput, HELM_VALUES_MAX_BYTES, updateHelmAppInput, type HelmAppResponse } from "@/lib/schemas/catalog";
+import { type FormEvent, useRef, useState } from "react";
+import { createHelmAppInput, HELM_VALUES_MAX_BYTES, type HelmAppResponse, updateHelmAppInput } from "@/lib/schemas/catalog";
 import { fieldErrorsOfIssues } from "../api-request";
 import { Button } from "../ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "../ui/dialog";
@@ -18,7 +18,17 @@ export type InstallTarget = { project: string; environments: string[] };
 const FIELDS = ["name", "project", "environment", "chart", "version", "values"] as const;
 const KB = 1024;
 
-function ValuesField({ value, onChange, error, autoFocus }: { value: string; onChange: (v: string) => void; error?: string; autoFocus?: boolean }) {
+function ValuesField({
+  value,
+  onChange,
+  error,
+  autoFocus,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  autoFocus?: boolean;
+}) {
   return (
     <TextareaField
       autoFocus={autoFocus}
@@ -55,7 +65,14 @@ function InstallForm({ targets, onDone }: { targets: InstallTarget[]; onDone: ()
   const router = useRouter();
   const { toast } = useToast();
   const formRef = useRef<HTMLFormElement>(null);
-  const [form, setForm] = useState({ name: "", project: targets.length === 1 ? targets[0]!.project : "", environment: "", chart: "", version: "", values: "" });
+  const [form, setForm] = useState({
+    name: "",
+    project: targets.length === 1 ? targets[0]!.project : "",
+    environment: "",
+    chart: "",
+    version: "",
+    values: "",
+  });
   const { pending, errors, setErrors, alert, send } = useApiForm();
   useFocusFirstError(formRef, errors);
   const environments = targets.find((t) => t.project === form.project)?.environments ?? [];
@@ -75,7 +92,14 @@ function InstallForm({ targets, onDone }: { targets: InstallTarget[]; onDone: ()
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4">
       <FormAlert>{alert}</FormAlert>
-      <TextField label="Release name" autoComplete="off" value={form.name} onChange={(e) => set({ name: e.target.value })} hint="Up to 53 characters: lowercase letters, digits and hyphens; starts with a letter." error={errors.name} />
+      <TextField
+        label="Release name"
+        autoComplete="off"
+        value={form.name}
+        onChange={(e) => set({ name: e.target.value })}
+        hint="Up to 53 characters: lowercase letters, digits and hyphens; starts with a letter."
+        error={errors.name}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           label="Project"
@@ -84,7 +108,10 @@ function InstallForm({ targets, onDone }: { targets: InstallTarget[]; onDone: ()
           value={form.project}
           onChange={(e) => {
             const next = targets.find((t) => t.project === e.target.value)?.environments ?? [];
-            set({ project: e.target.value, environment: next.includes(form.environment) ? form.environment : next.length === 1 ? next[0]! : "" });
+            set({
+              project: e.target.value,
+              environment: next.includes(form.environment) ? form.environment : next.length === 1 ? next[0]! : "",
+            });
           }}
           error={errors.project}
         />
@@ -97,8 +124,22 @@ function InstallForm({ targets, onDone }: { targets: InstallTarget[]; onDone: ()
           onChange={(e) => set({ environment: e.target.value })}
           error={errors.environment}
         />
-        <TextField label="Chart" autoComplete="off" placeholder="bitnami/redis" value={form.chart} onChange={(e) => set({ chart: e.target.value })} error={errors.chart} />
-        <TextField label="Version" autoComplete="off" placeholder="19.6.4" value={form.version} onChange={(e) => set({ version: e.target.value })} error={errors.version} />
+        <TextField
+          label="Chart"
+          autoComplete="off"
+          placeholder="bitnami/redis"
+          value={form.chart}
+          onChange={(e) => set({ chart: e.target.value })}
+          error={errors.chart}
+        />
+        <TextField
+          label="Version"
+          autoComplete="off"
+          placeholder="19.6.4"
+          value={form.version}
+          onChange={(e) => set({ version: e.target.value })}
+          error={errors.version}
+        />
       </div>
       <ValuesField value={form.values} onChange={(values) => set({ values })} error={errors.values} />
       <DialogFooter>
@@ -113,7 +154,12 @@ function InstallForm({ targets, onDone }: { targets: InstallTarget[]; onDone: ()
   );
 }
 
-export type EditHelmAppDialogProps = { helmApp: HelmAppResponse; open: boolean; onOpenChange: (open: boolean) => void; onCloseAutoFocus?: (e: Event) => void };
+export type EditHelmAppDialogProps = {
+  helmApp: HelmAppResponse;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onCloseAutoFocus?: (e: Event) => void;
+};
 
 export function EditHelmAppDialog({ helmApp, open, onOpenChange, onCloseAutoFocus }: EditHelmAppDialogProps) {
   return (
@@ -153,8 +199,20 @@ function EditForm({ helmApp, onDone }: { helmApp: HelmAppResponse; onDone: () =>
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4">
       <FormAlert>{alert}</FormAlert>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Chart" autoComplete="off" value={form.chart} onChange={(e) => setForm({ ...form, chart: e.target.value })} error={errors.chart} />
-        <TextField label="Version" autoComplete="off" value={form.version} onChange={(e) => setForm({ ...form, version: e.target.value })} error={errors.version} />
+        <TextField
+          label="Chart"
+          autoComplete="off"
+          value={form.chart}
+          onChange={(e) => setForm({ ...form, chart: e.target.value })}
+          error={errors.chart}
+        />
+        <TextField
+          label="Version"
+          autoComplete="off"
+          value={form.version}
+          onChange={(e) => setForm({ ...form, version: e.target.value })}
+          error={errors.version}
+        />
       </div>
       <ValuesField autoFocus value={form.values} onChange={(values) => setForm({ ...form, values })} error={errors.values} />
       <DialogFooter>

@@ -18,8 +18,16 @@ const columns = column.columns([
   column.accessor("name", { header: "Name", cell: ({ getValue }) => <span className="font-medium whitespace-nowrap">{getValue()}</span> }),
   column.accessor("project", { header: "Project", enableSorting: false }),
   column.accessor("environment", { header: "Environment", enableSorting: false }),
-  column.accessor("chart", { header: "Chart", enableSorting: false, cell: ({ getValue }) => <code className="text-xs whitespace-nowrap">{getValue()}</code> }),
-  column.accessor("version", { header: "Version", enableSorting: false, cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span> }),
+  column.accessor("chart", {
+    header: "Chart",
+    enableSorting: false,
+    cell: ({ getValue }) => <code className="text-xs whitespace-nowrap">{getValue()}</code>,
+  }),
+  column.accessor("version", {
+    header: "Version",
+    enableSorting: false,
+    cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>,
+  }),
   column.accessor("updatedAt", {
     header: "Updated",
     sortDescFirst: true,
@@ -46,7 +54,16 @@ export type HelmAppsTableProps = {
   installTargets: InstallTarget[];
 };
 
-export function HelmAppsTable({ helmApps, project, environment, projects, environments, permissions, installTargets, ...paging }: HelmAppsTableProps) {
+export function HelmAppsTable({
+  helmApps,
+  project,
+  environment,
+  projects,
+  environments,
+  permissions,
+  installTargets,
+  ...paging
+}: HelmAppsTableProps) {
   const rows = helmApps.map((h) => {
     const ref = { project: h.project, environment: h.environment, name: h.name };
     return { ...h, canUpdate: canUpdateHelmApp(permissions, ref), canDelete: canDeleteHelmApp(permissions, ref) };

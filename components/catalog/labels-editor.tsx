@@ -48,8 +48,15 @@ export function LabelsEditor({ value, onChange, errors, disabled }: LabelsEditor
                 onChange={(e) => set(i, { value: e.target.value })}
                 className="min-w-0 flex-1"
               />
-              <label className="flex items-center gap-1.5 text-sm whitespace-nowrap" title="Copy this label to the app's Kubernetes objects">
-                <Checkbox checked={label.propagate} onChange={(e) => set(i, { propagate: e.target.checked })} aria-label={`Propagate label ${n}`} />
+              <label
+                className="flex items-center gap-1.5 text-sm whitespace-nowrap"
+                title="Copy this label to the app's Kubernetes objects"
+              >
+                <Checkbox
+                  checked={label.propagate}
+                  onChange={(e) => set(i, { propagate: e.target.checked })}
+                  aria-label={`Propagate label ${n}`}
+                />
                 Propagate
               </label>
               <Button variant="ghost" size="sm" aria-label={`Remove label ${n}`} onClick={() => onChange(value.filter((_, j) => j !== i))}>

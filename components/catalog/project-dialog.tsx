@@ -1,9 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { type FormEvent, useRef, useState } from "react";
+import { createProjectInput, DESCRIPTION_MAX, type ProjectResponse, updateProjectInput } from "@/lib/schemas/catalog";
 import { fieldErrorsOfIssues } from "../api-request";
-import { createProjectInput, DESCRIPTION_MAX, updateProjectInput, type ProjectResponse } from "@/lib/schemas/catalog";
 import { Button } from "../ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "../ui/dialog";
 import { FormAlert, TextField } from "../ui/form-field";
@@ -28,12 +28,21 @@ export function NewProjectDialog() {
   );
 }
 
-export type EditProjectDialogProps = { project: ProjectResponse; open: boolean; onOpenChange: (open: boolean) => void; onCloseAutoFocus?: (e: Event) => void };
+export type EditProjectDialogProps = {
+  project: ProjectResponse;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onCloseAutoFocus?: (e: Event) => void;
+};
 
 export function EditProjectDialog({ project, open, onOpenChange, onCloseAutoFocus }: EditProjectDialogProps) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent title={`Edit ${project.name}`} description="A project's name cannot change: grants refer to it." onCloseAutoFocus={onCloseAutoFocus}>
+      <DialogContent
+        title={`Edit ${project.name}`}
+        description="A project's name cannot change: grants refer to it."
+        onCloseAutoFocus={onCloseAutoFocus}
+      >
         {open ? <ProjectForm project={project} onDone={() => onOpenChange(false)} /> : null}
       </DialogContent>
     </Dialog>
@@ -68,7 +77,15 @@ function ProjectForm({ project, onDone }: { project?: ProjectResponse; onDone: (
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4">
       <FormAlert>{alert}</FormAlert>
       {project ? null : (
-        <TextField label="Name" name="name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} hint={SLUG_HINT} error={errors.name} />
+        <TextField
+          label="Name"
+          name="name"
+          autoComplete="off"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          hint={SLUG_HINT}
+          error={errors.name}
+        />
       )}
       <TextareaField
         label="Description"

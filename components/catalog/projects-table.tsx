@@ -10,11 +10,14 @@ export const PROJECTS_DEFAULT_SORT = "name";
 
 const column = createDataTableColumnHelper<ProjectResponse>();
 
-const nameColumn = column.accessor("name", { header: "Name", cell: ({ getValue }) => <span className="font-medium whitespace-nowrap">{getValue()}</span> });
+const nameColumn = column.accessor("name", {
+  header: "Name",
+  cell: ({ getValue }) => <span className="font-medium whitespace-nowrap">{getValue()}</span>,
+});
 const descriptionColumn = column.accessor("description", {
-    header: "Description",
-    enableSorting: false,
-    cell: ({ getValue }) => <span className="line-clamp-2 text-muted">{getValue() || "—"}</span>,
+  header: "Description",
+  enableSorting: false,
+  cell: ({ getValue }) => <span className="line-clamp-2 text-muted">{getValue() || "—"}</span>,
 });
 const createdColumn = column.accessor("createdAt", {
   header: "Created",

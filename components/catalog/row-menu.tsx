@@ -1,8 +1,15 @@
 "use client";
 
-import { useRef, useState, type ReactNode, type RefObject } from "react";
+import { type ReactNode, type RefObject, useRef, useState } from "react";
 import { Button } from "../ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "../ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "../ui/dropdown-menu";
 import { DeleteDialog } from "./delete-dialog";
 
 /** The row's "…" button; dialogs opened from it give focus back to it (the menu item is gone by then). */

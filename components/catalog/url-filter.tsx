@@ -6,7 +6,19 @@ import { inputClasses } from "../ui/input";
 import { useSearchParamsUpdater } from "../ui/use-search-params-updater";
 
 /** A select bound to one URL parameter (e.g. `project`); changing it goes back to page 1. */
-export function UrlFilter({ param, label, allLabel, options, value }: { param: string; label: string; allLabel: string; options: readonly string[]; value?: string }) {
+export function UrlFilter({
+  param,
+  label,
+  allLabel,
+  options,
+  value,
+}: {
+  param: string;
+  label: string;
+  allLabel: string;
+  options: readonly string[];
+  value?: string;
+}) {
   const id = useId();
   const { update, pending } = useSearchParamsUpdater();
   const choices = value && !options.includes(value) ? [...options, value] : options;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { apiRequest, fieldErrorsOf, type FieldErrors } from "../api-request";
+import { apiRequest, type FieldErrors, fieldErrorsOf } from "../api-request";
 
 // The submit cycle every catalog form shares: send, keep the form open on failure with each
 // field error next to its field (or the problem's detail above the form), hand back the data.

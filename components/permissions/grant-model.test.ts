@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PermissionCatalog } from "@/lib/permissions/catalog-options";
-import { permissionsSchema, type Grant } from "@/lib/permissions/schema";
+import { type Grant, permissionsSchema } from "@/lib/permissions/schema";
 import { changeEntity, changeProject, groupPermissionErrors, newGrant, nothingChosen, validatePermissions } from "./grant-model";
 
 // vitest.config.mts includes only lib/, server/, tests/ and scripts/: add "components" to its
@@ -37,7 +37,13 @@ describe("the permission editor's model", () => {
 
   it("switches entity keeping what still makes sense", () => {
     const g: Grant = { entity: "devtron-app", project: "payments", environments: ["dev"], apps: ["gateway"], role: "admin" };
-    expect(changeEntity(g, "helm-app")).toEqual({ entity: "helm-app", project: "payments", environments: ["dev"], apps: nothingChosen(), role: "admin" });
+    expect(changeEntity(g, "helm-app")).toEqual({
+      entity: "helm-app",
+      project: "payments",
+      environments: ["dev"],
+      apps: nothingChosen(),
+      role: "admin",
+    });
     expect(changeEntity(g, "chart-group")).toEqual({ entity: "chart-group", groups: nothingChosen(), role: "admin" });
     expect(changeEntity({ ...g, role: "trigger" }, "helm-app").role).toBe("view");
   });

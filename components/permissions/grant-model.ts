@@ -1,5 +1,5 @@
 import type { PermissionCatalog } from "@/lib/permissions/catalog-options";
-import { ROLES, type Entity, type Grant, type Permissions } from "@/lib/permissions/schema";
+import { type Entity, type Grant, type Permissions, ROLES } from "@/lib/permissions/schema";
 
 // The editor's rules, kept pure so they are easy to read and to test.
 //
@@ -21,7 +21,7 @@ export function newGrant(entity: Entity = "devtron-app"): Grant {
   return { entity, project: "", environments: nothingChosen(), apps: nothingChosen(), role: "view" };
 }
 
-const keepRole = (entity: Entity, role: string) => (ROLES[entity] as readonly string[]).includes(role) ? role : "view";
+const keepRole = (entity: Entity, role: string) => ((ROLES[entity] as readonly string[]).includes(role) ? role : "view");
 
 /** A new entity keeps what still makes sense: project and environments between app kinds, "All" apps, a role both have. */
 export function changeEntity(g: Grant, entity: Entity): Grant {

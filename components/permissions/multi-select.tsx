@@ -1,9 +1,9 @@
 "use client";
 
 import * as Popover from "@radix-ui/react-popover";
-import { useId, useMemo, useState, type KeyboardEvent } from "react";
-import type { FieldControlProps } from "../ui/form-field";
+import { type KeyboardEvent, useId, useMemo, useState } from "react";
 import { cn } from "../ui/cn";
+import type { FieldControlProps } from "../ui/form-field";
 import { Checkbox, inputClasses } from "../ui/input";
 import { ALL_LABEL, isNothingChosen, nothingChosen } from "./grant-model";
 
@@ -43,7 +43,13 @@ function moveFocus(event: KeyboardEvent<HTMLElement>) {
   event.preventDefault();
   const at = boxes.indexOf(document.activeElement as HTMLInputElement);
   const next =
-    event.key === "Home" ? 0 : event.key === "End" ? boxes.length - 1 : event.key === "ArrowDown" ? Math.min(at + 1, boxes.length - 1) : Math.max(at - 1, 0);
+    event.key === "Home"
+      ? 0
+      : event.key === "End"
+        ? boxes.length - 1
+        : event.key === "ArrowDown"
+          ? Math.min(at + 1, boxes.length - 1)
+          : Math.max(at - 1, 0);
   boxes[next]?.focus();
 }
 
@@ -82,7 +88,14 @@ export function MultiSelect({ label, noun, options, value, onChange, onClose, di
         className={cn(inputClasses, "flex items-center justify-between gap-2 text-left")}
       >
         <span className={cn("truncate", placeholder && "text-muted")}>{text}</span>
-        <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4 shrink-0 text-muted" fill="none" stroke="currentColor" strokeWidth="1.6">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 16 16"
+          className="size-4 shrink-0 text-muted"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.6"
+        >
           <path d="M4 6l4 4 4-4" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
       </Popover.Trigger>
@@ -120,7 +133,11 @@ export function MultiSelect({ label, noun, options, value, onChange, onClose, di
                 onChange={(checked) => toggle(name, checked)}
               />
             ))}
-            {names.length === 0 ? <p className="px-2.5 py-1.5 text-muted">No {noun}s exist yet; {ALL_LABEL} still covers future ones.</p> : null}
+            {names.length === 0 ? (
+              <p className="px-2.5 py-1.5 text-muted">
+                No {noun}s exist yet; {ALL_LABEL} still covers future ones.
+              </p>
+            ) : null}
             {names.length > 0 && shown.length === 0 ? <p className="px-2.5 py-1.5 text-muted">No {noun}s match.</p> : null}
           </div>
         </Popover.Content>

@@ -1,16 +1,16 @@
 "use client";
 
-import { useId, useRef, useState, type ReactNode } from "react";
+import { type ReactNode, useId, useRef, useState } from "react";
 import type { PermissionCatalog } from "@/lib/permissions/catalog-options";
 import { GRANTS_MAX, type Grant, type Permissions } from "@/lib/permissions/schema";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import { FormAlert } from "../ui/form-field";
-import { groupPermissionErrors, newGrant, type FieldError, type GrantField } from "./grant-model";
+import { type FieldError, type GrantField, groupPermissionErrors, newGrant } from "./grant-model";
 import { PermissionRow } from "./permission-row";
 
+export { type FieldError, validatePermissions } from "./grant-model";
 export { PermissionSummary } from "./permission-summary";
-export { validatePermissions, type FieldError } from "./grant-model";
 
 export type PermissionEditorProps = {
   value: Permissions;
@@ -76,8 +76,8 @@ export function PermissionEditor({ value, onChange, catalog, errors, disabled = 
 
       {value.superAdmin ? (
         <div role="note" className="rounded-md border border-warning-text/40 bg-warning-soft px-3 py-2 text-sm text-warning-text">
-          <strong className="font-semibold">A super admin can do everything</strong>, including creating and revoking API
-          tokens, managing users and their permissions, and reading the audit log.
+          <strong className="font-semibold">A super admin can do everything</strong>, including creating and revoking API tokens, managing
+          users and their permissions, and reading the audit log.
         </div>
       ) : (
         <div className="space-y-3">
@@ -103,7 +103,12 @@ export function PermissionEditor({ value, onChange, catalog, errors, disabled = 
               />
             );
           })}
-          <Button variant="secondary" size="sm" disabled={disabled || grants.length >= GRANTS_MAX} onClick={() => setGrants([...grants, newGrant()])}>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={disabled || grants.length >= GRANTS_MAX}
+            onClick={() => setGrants([...grants, newGrant()])}
+          >
             Add permission
           </Button>
         </div>

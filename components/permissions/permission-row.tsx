@@ -1,7 +1,7 @@
 "use client";
 
 import type { PermissionCatalog } from "@/lib/permissions/catalog-options";
-import { ENTITIES, ENTITY_LABELS, ROLE_LABELS, ROLES, type Entity, type Grant } from "@/lib/permissions/schema";
+import { ENTITIES, ENTITY_LABELS, type Entity, type Grant, ROLE_LABELS, ROLES } from "@/lib/permissions/schema";
 import { SelectField } from "../catalog/form-controls";
 import { Button } from "../ui/button";
 import { FormField } from "../ui/form-field";
@@ -9,11 +9,11 @@ import {
   appsOfProject,
   changeEntity,
   changeProject,
-  isChoiceMessage,
-  validatePermissions,
   type GrantErrors,
   type GrantField,
+  isChoiceMessage,
   type ListField,
+  validatePermissions,
 } from "./grant-model";
 import { MultiSelect } from "./multi-select";
 
@@ -51,7 +51,9 @@ function roleOptions(entity: Entity) {
 /** One grant: entity · project · environments · apps (or chart groups) · role, with its errors under each field. */
 export function PermissionRow({ index, grant, catalog, errors, touched, onTouch, onChange, onRemove, disabled }: PermissionRowProps) {
   const n = index + 1;
-  const own = new Map(validatePermissions({ superAdmin: false, grants: [grant] }).map((e) => [e.path.split(".").pop() as GrantField, e.message]));
+  const own = new Map(
+    validatePermissions({ superAdmin: false, grants: [grant] }).map((e) => [e.path.split(".").pop() as GrantField, e.message]),
+  );
 
   /** The API's message, or (once touched, or after a refused submit) the form's own. */
   const errorOf = (field: GrantField): string | undefined => {
@@ -87,7 +89,14 @@ export function PermissionRow({ index, grant, catalog, errors, touched, onTouch,
   return (
     <fieldset className="rounded-lg border border-line p-4">
       <legend className="float-left text-sm font-semibold">Permission {n}</legend>
-      <Button variant="ghost" size="sm" className="float-right -mt-1 -mr-2 text-danger-text" aria-label={`Remove permission ${n}`} disabled={disabled} onClick={onRemove}>
+      <Button
+        variant="ghost"
+        size="sm"
+        className="float-right -mt-1 -mr-2 text-danger-text"
+        aria-label={`Remove permission ${n}`}
+        disabled={disabled}
+        onClick={onRemove}
+      >
         Remove
       </Button>
       {/* Laid out by the row's own width, so it fits a narrow token dialog and a wide one alike. */}
@@ -111,7 +120,9 @@ export function PermissionRow({ index, grant, catalog, errors, touched, onTouch,
                 className={WIDE.second}
                 label="Project"
                 placeholder="Choose a project"
-                options={grant.project && !catalog.projects.includes(grant.project) ? [...catalog.projects, grant.project] : catalog.projects}
+                options={
+                  grant.project && !catalog.projects.includes(grant.project) ? [...catalog.projects, grant.project] : catalog.projects
+                }
                 value={grant.project}
                 disabled={disabled}
                 error={errorOf("project")}

@@ -33,7 +33,14 @@ export function ChoiceSelect({ id, value, options, onValueChange, disabled, onCl
       >
         <SelectPrimitive.Value />
         <SelectPrimitive.Icon asChild>
-          <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4 shrink-0 text-muted" fill="none" stroke="currentColor" strokeWidth="1.6">
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 16 16"
+            className="size-4 shrink-0 text-muted"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+          >
             <path d="M4 6l4 4 4-4" strokeLinecap="round" strokeLinejoin="round" />
           </svg>
         </SelectPrimitive.Icon>

@@ -3,8 +3,8 @@
 import { useId, useRef, useState } from "react";
 import { ConfirmDialog } from "../ui/alert-dialog";
 import { Button } from "../ui/button";
-import { Dialog, DialogContent, DialogFooter } from "../ui/dialog";
 import { cn } from "../ui/cn";
+import { Dialog, DialogContent, DialogFooter } from "../ui/dialog";
 import { inputClasses } from "../ui/input";
 
 export type RevealedSecret = { secret: string; tokenName: string; regenerated: boolean };
@@ -112,7 +112,9 @@ function SecretBody({ secret, copied, onCopied }: { secret: string; copied: bool
         </div>
         <p role="status" className="min-h-5 text-sm">
           {copyFailed ? (
-            <span className="text-danger-text">The browser refused clipboard access. The token is selected: press Ctrl+C (⌘C) to copy it.</span>
+            <span className="text-danger-text">
+              The browser refused clipboard access. The token is selected: press Ctrl+C (⌘C) to copy it.
+            </span>
           ) : copied ? (
             <span className="text-success-text">Copied to the clipboard.</span>
           ) : null}
@@ -136,7 +138,10 @@ function CurlLine({ curl, onCopy }: { curl: string; onCopy: () => Promise<boolea
           {copied ? "Copied" : "Copy command"}
         </Button>
       </div>
-      <pre aria-labelledby={labelId} className="overflow-x-auto rounded-md border border-line bg-surface-muted p-3 font-mono text-xs whitespace-pre-wrap break-all">
+      <pre
+        aria-labelledby={labelId}
+        className="overflow-x-auto rounded-md border border-line bg-surface-muted p-3 font-mono text-xs whitespace-pre-wrap break-all"
+      >
         <code className="bg-transparent p-0">{curl}</code>
       </pre>
       <p className="text-xs text-muted">

@@ -1,7 +1,7 @@
 "use client";
 
 import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import type { TokenResponse } from "@/lib/schemas/token";
 import { apiRequest } from "../api-request";
 import { Button, buttonClasses } from "../ui/button";
@@ -63,8 +63,7 @@ export function DeleteTokenDialog({ token, now, open, onOpenChange, onDeleted, o
         >
           <AlertDialogPrimitive.Title className="text-lg font-semibold">Delete {token.name}?</AlertDialogPrimitive.Title>
           <AlertDialogPrimitive.Description className="mt-2 text-sm text-muted">
-            Anything using this token is refused from the moment you delete it. This cannot be undone; the audit log keeps
-            its history.
+            Anything using this token is refused from the moment you delete it. This cannot be undone; the audit log keeps its history.
           </AlertDialogPrimitive.Description>
           <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 rounded-md border border-line bg-surface-muted p-3 text-sm">
             <dt className="text-muted">Name</dt>
@@ -89,7 +88,15 @@ export function DeleteTokenDialog({ token, now, open, onOpenChange, onDeleted, o
               <label htmlFor={id} className="block text-sm">
                 Type <strong className="font-mono">{token.name}</strong> to confirm
               </label>
-              <Input ref={input} id={id} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} className="font-mono" />
+              <Input
+                ref={input}
+                id={id}
+                value={typed}
+                onChange={(e) => setTyped(e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+                className="font-mono"
+              />
             </div>
             <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
               <AlertDialogPrimitive.Cancel className={buttonClasses({ variant: "secondary" })} disabled={pending}>

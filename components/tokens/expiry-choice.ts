@@ -1,4 +1,4 @@
-import { DEFAULT_EXPIRY_DAYS, EXPIRY_PRESET_DAYS, addDays, endOfLocalDay } from "@/lib/tokens/expiry";
+import { addDays, DEFAULT_EXPIRY_DAYS, EXPIRY_PRESET_DAYS, endOfLocalDay } from "@/lib/tokens/expiry";
 
 // What the expiry control holds, and what it turns into for the API. The presets, the
 // default and the limit all come from lib/tokens/expiry.ts, which the API validates with.

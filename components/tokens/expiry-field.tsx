@@ -3,10 +3,10 @@
 import { useId, useRef, useState } from "react";
 import { fieldErrorText } from "../ui/form-field";
 import { Label } from "../ui/label";
-import { ChoiceSelect, type ChoiceOption } from "./choice-select";
+import { type ChoiceOption, ChoiceSelect } from "./choice-select";
 import { ExpiryCalendar } from "./expiry-calendar";
+import { choiceToValue, type ExpiryChoice, formatLocalDateTime, presetDaysWithin, previewExpiry, valueToChoice } from "./expiry-choice";
 import { WarningMark } from "./warning-mark";
-import { choiceToValue, formatLocalDateTime, presetDaysWithin, previewExpiry, valueToChoice, type ExpiryChoice } from "./expiry-choice";
 
 export type ExpiryFieldProps = {
   value: ExpiryChoice;
@@ -20,7 +20,15 @@ export type ExpiryFieldProps = {
   subject?: string;
 };
 
-export function ExpiryField({ value, onChange, maxLifetimeDays, error, disabled, label = "Expiration", subject = "This token" }: ExpiryFieldProps) {
+export function ExpiryField({
+  value,
+  onChange,
+  maxLifetimeDays,
+  error,
+  disabled,
+  label = "Expiration",
+  subject = "This token",
+}: ExpiryFieldProps) {
   const id = useId();
   const [now] = useState(() => new Date());
   const [calendarOpen, setCalendarOpen] = useState(false);
@@ -96,7 +104,17 @@ export function ExpiryField({ value, onChange, maxLifetimeDays, error, disabled,
   );
 }
 
-function ExpiryPreview({ id, subject, expiresAt, maxLifetimeDays }: { id: string; subject: string; expiresAt: Date | null | undefined; maxLifetimeDays: number | null }) {
+function ExpiryPreview({
+  id,
+  subject,
+  expiresAt,
+  maxLifetimeDays,
+}: {
+  id: string;
+  subject: string;
+  expiresAt: Date | null | undefined;
+  maxLifetimeDays: number | null;
+}) {
   const limit = maxLifetimeDays === null ? null : ` This server allows at most ${maxLifetimeDays} days.`;
   if (expiresAt === undefined) {
     return (
@@ -107,11 +125,15 @@ function ExpiryPreview({ id, subject, expiresAt, maxLifetimeDays }: { id: string
   }
   if (expiresAt === null) {
     return (
-      <div id={id} role="note" className="flex gap-2 rounded-md border border-warning-text/30 bg-warning-soft px-3 py-2 text-sm text-warning-text">
+      <div
+        id={id}
+        role="note"
+        className="flex gap-2 rounded-md border border-warning-text/30 bg-warning-soft px-3 py-2 text-sm text-warning-text"
+      >
         <WarningMark className="mt-0.5" />
         <p>
-          {subject} will never expire. If it leaks, it works until someone deletes it — we recommend an expiration date and
-          regenerating it when it runs out.
+          {subject} will never expire. If it leaks, it works until someone deletes it — we recommend an expiration date and regenerating it
+          when it runs out.
         </p>
       </div>
     );

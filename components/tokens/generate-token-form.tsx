@@ -1,21 +1,21 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import type { PermissionCatalog } from "@/lib/permissions/catalog-options";
 import { NO_PERMISSIONS, type Permissions } from "@/lib/permissions/schema";
-import { createTokenInput, tokenNameProblems, type TokenResponse } from "@/lib/schemas/token";
+import { createTokenInput, type TokenResponse, tokenNameProblems } from "@/lib/schemas/token";
 import { apiRequest } from "../api-request";
 import { Button } from "../ui/button";
 import { DialogClose, DialogFooter } from "../ui/dialog";
 import { FormAlert } from "../ui/form-field";
 import { useFocusFirstError } from "../ui/use-focus-first-error";
-import { defaultExpiryChoice, expiryBody, type ExpiryChoice } from "./expiry-choice";
+import { defaultExpiryChoice, type ExpiryChoice, expiryBody } from "./expiry-choice";
 import { ExpiryField } from "./expiry-field";
-import { issuesToErrors, NO_ERRORS, tokenFormErrors, type TokenFormErrors } from "./problem-fields";
+import { issuesToErrors, NO_ERRORS, type TokenFormErrors, tokenFormErrors } from "./problem-fields";
 import { GENERATE_BUTTON_ATTR, useRevealSecret } from "./secret-reveal";
-import { DescriptionField, TokenNameField } from "./token-text-fields";
 import { TokenPermissionsField, validatePermissions } from "./token-permissions-field";
+import { DescriptionField, TokenNameField } from "./token-text-fields";
 
 export type GenerateTokenFormProps = {
   catalog: PermissionCatalog;
@@ -78,7 +78,13 @@ export function GenerateTokenForm({ catalog, maxLifetimeDays, onGenerated }: Gen
       <TokenNameField value={name} onChange={setName} serverError={nameError} showEmpty={submitted} disabled={pending} autoFocus />
       <DescriptionField value={description} onChange={setDescription} error={errors.description} disabled={pending} />
       <ExpiryField value={expiry} onChange={setExpiry} maxLifetimeDays={maxLifetimeDays} error={errors.expiry} disabled={pending} />
-      <TokenPermissionsField value={permissions} onChange={setPermissions} catalog={catalog} errors={errors.permissions} disabled={pending} />
+      <TokenPermissionsField
+        value={permissions}
+        onChange={setPermissions}
+        catalog={catalog}
+        errors={errors.permissions}
+        disabled={pending}
+      />
       <DialogFooter>
         <DialogClose asChild>
           <Button variant="secondary" disabled={pending}>

@@ -29,5 +29,8 @@ export function tokenFormErrors(problem: Pick<Problem, "errors" | "detail">): To
 }
 
 export function issuesToErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): TokenFormErrors {
-  return tokenFormErrors({ detail: "Check the form.", errors: issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
+  return tokenFormErrors({
+    detail: "Check the form.",
+    errors: issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
+  });
 }

@@ -22,7 +22,14 @@ export type RegenerateTokenDialogProps = {
   returnFocus?: Reveal["returnFocus"];
 };
 
-export function RegenerateTokenDialog({ token, open, onOpenChange, maxLifetimeDays, onCloseAutoFocus, returnFocus }: RegenerateTokenDialogProps) {
+export function RegenerateTokenDialog({
+  token,
+  open,
+  onOpenChange,
+  maxLifetimeDays,
+  onCloseAutoFocus,
+  returnFocus,
+}: RegenerateTokenDialogProps) {
   const [handedOver, setHandedOver] = useState(false);
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>

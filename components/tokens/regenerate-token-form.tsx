@@ -1,18 +1,18 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import type { TokenResponse } from "@/lib/schemas/token";
 import { apiRequest } from "../api-request";
 import { Button } from "../ui/button";
 import { DialogClose, DialogFooter } from "../ui/dialog";
 import { FormAlert } from "../ui/form-field";
-import { defaultExpiryChoice, expiryBody, type ExpiryChoice } from "./expiry-choice";
+import { defaultExpiryChoice, type ExpiryChoice, expiryBody } from "./expiry-choice";
 import { ExpiryField } from "./expiry-field";
-import { WarningMark } from "./warning-mark";
 import { GraceField } from "./grace-field";
-import { NO_ERRORS, tokenFormErrors, type TokenFormErrors } from "./problem-fields";
-import { useRevealSecret, type Reveal } from "./secret-reveal";
+import { NO_ERRORS, type TokenFormErrors, tokenFormErrors } from "./problem-fields";
+import { type Reveal, useRevealSecret } from "./secret-reveal";
+import { WarningMark } from "./warning-mark";
 
 export type RegenerateTokenFormProps = {
   token: Pick<TokenResponse, "id" | "name">;
@@ -52,9 +52,19 @@ export function RegenerateTokenForm({ token, maxLifetimeDays, returnFocus, onDon
       <FormAlert>{errors.alert}</FormAlert>
       <div role="note" className="flex gap-2 rounded-md border border-warning-text/30 bg-warning-soft px-3 py-2 text-sm text-warning-text">
         <WarningMark className="mt-0.5" />
-        <p>Scripts and tools that use the current token must be updated with the new one. Once the grace period ends, the old token is refused.</p>
+        <p>
+          Scripts and tools that use the current token must be updated with the new one. Once the grace period ends, the old token is
+          refused.
+        </p>
       </div>
-      <ExpiryField value={expiry} onChange={setExpiry} maxLifetimeDays={maxLifetimeDays} error={errors.expiry} disabled={pending} subject="The new token" />
+      <ExpiryField
+        value={expiry}
+        onChange={setExpiry}
+        maxLifetimeDays={maxLifetimeDays}
+        error={errors.expiry}
+        disabled={pending}
+        subject="The new token"
+      />
       <GraceField value={graceSeconds} onChange={setGraceSeconds} error={errors.graceSeconds} disabled={pending} />
       <DialogFooter>
         <DialogClose asChild>

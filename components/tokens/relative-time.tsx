@@ -31,9 +31,15 @@ export function relativeTimeText(date: Date, now: Date): string {
  * after hydration, as DateTime does.
  */
 export function RelativeTime({ value, now }: { value: string; now: string }) {
-  const inBrowser = useSyncExternalStore(subscribe, () => true, () => false);
+  const inBrowser = useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
   const date = new Date(value);
-  const exact = new Intl.DateTimeFormat("en", { dateStyle: "full", timeStyle: "long", timeZone: inBrowser ? undefined : "UTC" }).format(date);
+  const exact = new Intl.DateTimeFormat("en", { dateStyle: "full", timeStyle: "long", timeZone: inBrowser ? undefined : "UTC" }).format(
+    date,
+  );
   return (
     <time dateTime={value} title={exact} className="whitespace-nowrap">
       {relativeTimeText(date, new Date(now))}

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useRef, useState } from "react";
 import { CopyOnceDialog, type RevealedSecret } from "./copy-once-dialog";
 
 export type Reveal = RevealedSecret & {

@@ -6,7 +6,14 @@ import { Button } from "../ui/button";
 export function SectionError({ title, onRetry }: { title: string; onRetry: () => void }) {
   return (
     <div role="alert" className="mx-auto max-w-lg rounded-xl border border-line bg-surface p-8 text-center shadow-sm">
-      <svg aria-hidden="true" viewBox="0 0 24 24" className="mx-auto size-10 text-danger-text" fill="none" stroke="currentColor" strokeWidth="1.5">
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 24 24"
+        className="mx-auto size-10 text-danger-text"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+      >
         <circle cx="12" cy="12" r="9" />
         <path d="M12 7.5v5.5M12 16.3v.2" strokeLinecap="round" />
       </svg>

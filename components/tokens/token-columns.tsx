@@ -13,7 +13,10 @@ import { TokenRowActions } from "./token-row-actions";
 const column = createDataTableColumnHelper<TokenResponse>();
 
 /** What every row needs besides its token: the server render's time (ISO) and the lifetime limit. */
-export const TokenListContext = createContext<{ now: string; maxLifetimeDays: number | null }>({ now: new Date(0).toISOString(), maxLifetimeDays: null });
+export const TokenListContext = createContext<{ now: string; maxLifetimeDays: number | null }>({
+  now: new Date(0).toISOString(),
+  maxLifetimeDays: null,
+});
 
 // Cells are React components to the table (FlexRender creates them by type), so the column
 // definitions must keep their identity across renders; changing values come from context.

@@ -1,17 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import type { PermissionCatalog } from "@/lib/permissions/catalog-options";
 import type { Permissions } from "@/lib/permissions/schema";
-import { updateTokenInput, type TokenResponse } from "@/lib/schemas/token";
+import { type TokenResponse, updateTokenInput } from "@/lib/schemas/token";
 import { apiRequest } from "../api-request";
 import { Button } from "../ui/button";
 import { FormAlert } from "../ui/form-field";
 import { Input } from "../ui/input";
 import { useToast } from "../ui/toast";
 import { useFocusFirstError } from "../ui/use-focus-first-error";
-import { issuesToErrors, NO_ERRORS, tokenFormErrors, type TokenFormErrors } from "./problem-fields";
+import { issuesToErrors, NO_ERRORS, type TokenFormErrors, tokenFormErrors } from "./problem-fields";
 import { TokenPermissionsField, validatePermissions } from "./token-permissions-field";
 import { DescriptionField } from "./token-text-fields";
 
@@ -49,7 +49,13 @@ export function TokenEditForm({ token, catalog }: TokenEditFormProps) {
   }
 
   return (
-    <form ref={formRef} noValidate onSubmit={onSubmit} aria-labelledby="edit-title" className="space-y-5 rounded-xl border border-line bg-surface p-5 shadow-sm">
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={onSubmit}
+      aria-labelledby="edit-title"
+      className="space-y-5 rounded-xl border border-line bg-surface p-5 shadow-sm"
+    >
       <h2 id="edit-title" className="text-base font-semibold">
         Settings
       </h2>
@@ -64,7 +70,13 @@ export function TokenEditForm({ token, catalog }: TokenEditFormProps) {
         </p>
       </div>
       <DescriptionField value={description} onChange={setDescription} error={errors.description} disabled={pending} />
-      <TokenPermissionsField value={permissions} onChange={setPermissions} catalog={catalog} errors={errors.permissions} disabled={pending} />
+      <TokenPermissionsField
+        value={permissions}
+        onChange={setPermissions}
+        catalog={catalog}
+        errors={errors.permissions}
+        disabled={pending}
+      />
       <div className="flex flex-col-reverse gap-2 border-t border-line pt-4 sm:flex-row sm:items-center sm:justify-end">
         {dirty ? <p className="text-sm text-muted sm:mr-auto">You have unsaved changes.</p> : null}
         <Button

@@ -11,7 +11,10 @@ export function TokenExpiry({ expiresAt, now }: TokenExpiryProps) {
   const status = expiryStatus(expiresAt ? new Date(expiresAt) : null, new Date(now));
   if (status === "never" || !expiresAt) {
     return (
-      <span className="inline-flex items-center gap-1.5 whitespace-nowrap text-warning-text" title="Tokens that never expire stay valid if they leak">
+      <span
+        className="inline-flex items-center gap-1.5 whitespace-nowrap text-warning-text"
+        title="Tokens that never expire stay valid if they leak"
+      >
         <WarningMark />
         No expiration
       </span>
@@ -48,9 +51,7 @@ export function TokenExpirySentence({ expiresAt, now }: TokenExpiryProps) {
     return (
       <p className="flex items-start gap-2 text-warning-text">
         <WarningMark className="mt-0.5" />
-        <span>
-          This token has no expiration date.{hint}
-        </span>
+        <span>This token has no expiration date.{hint}</span>
       </p>
     );
   }
@@ -66,7 +67,8 @@ export function TokenExpirySentence({ expiresAt, now }: TokenExpiryProps) {
   }
   return (
     <p className={status === "expiring" ? "text-warning-text" : undefined}>
-      This token expires on <span className="font-medium">
+      This token expires on{" "}
+      <span className="font-medium">
         <DateTime value={expiresAt} withTime />
       </span>
       {status === "expiring" ? ` (in ${daysLeft(new Date(expiresAt), new Date(now))} days)` : ""}.{hint}

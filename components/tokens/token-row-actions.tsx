@@ -5,7 +5,14 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import type { TokenResponse } from "@/lib/schemas/token";
 import { Button } from "../ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "../ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "../ui/dropdown-menu";
 import { useToast } from "../ui/toast";
 import { DeleteTokenDialog } from "./delete-token-dialog";
 import { RegenerateTokenDialog } from "./regenerate-token-dialog";

@@ -4,7 +4,8 @@ import { RelativeTime } from "./relative-time";
 
 export type UsageDay = { day: string; requests: number };
 
-const dayLabel = (day: string) => new Intl.DateTimeFormat("en", { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+const dayLabel = (day: string) =>
+  new Intl.DateTimeFormat("en", { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
 
 /** Last use, the last five addresses, and requests per day over 30 days (a bar chart with its numbers in a table). */
 export function TokenUsage({ token, usage, now }: { token: TokenResponse; usage: UsageDay[]; now: string }) {
@@ -57,7 +58,10 @@ export function TokenUsage({ token, usage, now }: { token: TokenResponse; usage:
               title={`${dayLabel(d.day)}: ${d.requests} request${d.requests === 1 ? "" : "s"}`}
               className="flex h-full flex-1 items-end"
             >
-              <div className="w-full rounded-t-sm bg-accent" style={{ height: `${d.requests === 0 ? 0 : Math.max(4, (d.requests / max) * 100)}%` }} />
+              <div
+                className="w-full rounded-t-sm bg-accent"
+                style={{ height: `${d.requests === 0 ? 0 : Math.max(4, (d.requests / max) * 100)}%` }}
+              />
             </div>
           ))}
         </div>
@@ -72,8 +76,12 @@ export function TokenUsage({ token, usage, now }: { token: TokenResponse; usage:
             <caption className="sr-only">Requests per day</caption>
             <thead>
               <tr className="text-muted">
-                <th scope="col" className="py-1 font-medium">Day (UTC)</th>
-                <th scope="col" className="py-1 text-right font-medium">Requests</th>
+                <th scope="col" className="py-1 font-medium">
+                  Day (UTC)
+                </th>
+                <th scope="col" className="py-1 text-right font-medium">
+                  Requests
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-line">

@@ -4,9 +4,8 @@ import { useMemo } from "react";
 import type { TokenResponse } from "@/lib/schemas/token";
 import { DataTable } from "../ui/data-table";
 import { TokenListContext, tokenColumns } from "./token-columns";
-import { NoMatchingTokens, TokenFilters, tokensNoun, type TokenStatusFilter } from "./token-filters";
+import { NoMatchingTokens, TokenFilters, type TokenStatusFilter, tokensNoun } from "./token-filters";
 import { TOKEN_PAGE_SIZES, TOKENS_DEFAULT_SORT } from "./tokens-sort";
-
 
 export type TokensTableProps = {
   tokens: TokenResponse[];

@@ -3,9 +3,9 @@
 import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
 import type { ReactNode } from "react";
 import { Button, buttonClasses } from "./button";
-import { FormAlert } from "./form-field";
 import { cn } from "./cn";
 import { overlayClasses, panelClasses } from "./dialog";
+import { FormAlert } from "./form-field";
 
 export const AlertDialog = AlertDialogPrimitive.Root;
 export const AlertDialogTrigger = AlertDialogPrimitive.Trigger;

@@ -4,7 +4,14 @@ import type { ReactNode } from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
 
-export function EmptyRows(props: { q: string; total: number; noun: string; emptyState?: ReactNode; onClearSearch: () => void; onFirstPage: () => void }) {
+export function EmptyRows(props: {
+  q: string;
+  total: number;
+  noun: string;
+  emptyState?: ReactNode;
+  onClearSearch: () => void;
+  onFirstPage: () => void;
+}) {
   if (props.total > 0) {
     return (
       <div className="space-y-3 text-muted">

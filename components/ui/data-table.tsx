@@ -4,17 +4,17 @@ import {
   createColumnHelper,
   functionalUpdate,
   metaHelper,
-  rowPaginationFeature,
-  rowSortingFeature,
-  tableFeatures,
-  useTable,
   type OnChangeFn,
   type PaginationState,
   type RowData,
+  rowPaginationFeature,
+  rowSortingFeature,
   type SortingState,
   type TableOptions,
+  tableFeatures,
+  useTable,
 } from "@tanstack/react-table";
-import { useCallback, useMemo, type ReactNode } from "react";
+import { type ReactNode, useCallback, useMemo } from "react";
 import { cn } from "./cn";
 import { EmptyRows, SortMark } from "./data-table-parts";
 import { DataTableSearch } from "./data-table-search";
@@ -137,7 +137,12 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
   return (
     <div className="space-y-4">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-        <DataTableSearch value={q} onSearch={onSearch} label={props.searchLabel ?? `Search ${noun}`} placeholder={props.searchPlaceholder} />
+        <DataTableSearch
+          value={q}
+          onSearch={onSearch}
+          label={props.searchLabel ?? `Search ${noun}`}
+          placeholder={props.searchPlaceholder}
+        />
         {props.toolbar ? <div className="flex items-center gap-2">{props.toolbar}</div> : null}
       </div>
       <div className="overflow-x-auto rounded-xl border border-line bg-surface shadow-sm">
@@ -184,7 +189,11 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
                 {row.getAllCells().map((cell) => (
                   <td
                     key={cell.id}
-                    className={cn("px-4 py-3 align-middle", cell.column.columnDef.meta?.stickyEnd && `${STICKY_END} bg-surface`, cell.column.columnDef.meta?.className)}
+                    className={cn(
+                      "px-4 py-3 align-middle",
+                      cell.column.columnDef.meta?.stickyEnd && `${STICKY_END} bg-surface`,
+                      cell.column.columnDef.meta?.className,
+                    )}
                   >
                     <table.FlexRender cell={cell} />
                   </td>
@@ -194,7 +203,11 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
             {rows.length === 0 ? (
               <tr>
                 <td colSpan={columns.length} className="px-4 py-12 text-center">
-                  <EmptyRows {...{ q, total, noun, emptyState: props.emptyState }} onClearSearch={() => onSearch("")} onFirstPage={() => table.firstPage()} />
+                  <EmptyRows
+                    {...{ q, total, noun, emptyState: props.emptyState }}
+                    onClearSearch={() => onSearch("")}
+                    onFirstPage={() => table.firstPage()}
+                  />
                 </td>
               </tr>
             ) : null}

@@ -9,7 +9,11 @@ const subscribe = () => () => {};
  * know that zone, so it renders UTC and the browser switches after hydration.
  */
 export function DateTime({ value, withTime = false }: { value: string; withTime?: boolean }) {
-  const inBrowser = useSyncExternalStore(subscribe, () => true, () => false);
+  const inBrowser = useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
   const date = new Date(value);
   const timeZone = inBrowser ? undefined : "UTC";
   const text = new Intl.DateTimeFormat("en", { dateStyle: "medium", ...(withTime ? { timeStyle: "short" } : {}), timeZone }).format(date);

@@ -39,9 +39,7 @@ export function Pagination({
 
   return (
     <div className={cn("flex flex-col gap-3 text-sm text-muted sm:flex-row sm:items-center sm:justify-between", className)}>
-      <p aria-live="polite">
-        {total === 0 ? `No ${noun}` : `${first}–${last} of ${total} ${noun}`}
-      </p>
+      <p aria-live="polite">{total === 0 ? `No ${noun}` : `${first}–${last} of ${total} ${noun}`}</p>
       <div className="flex flex-wrap items-center gap-3">
         {onPageSizeChange ? (
           <div className="flex items-center gap-2">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, type RefObject } from "react";
+import { type RefObject, useEffect } from "react";
 
 /** After a failed submit, moves focus to the first invalid field so keyboard and screen-reader users land on it. */
 export function useFocusFirstError(formRef: RefObject<HTMLFormElement | null>, errors: object) {

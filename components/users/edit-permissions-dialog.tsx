@@ -1,12 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import type { PermissionCatalog } from "@/lib/permissions/catalog-options";
 import type { Permissions } from "@/lib/permissions/schema";
 import type { UserResponse } from "@/lib/schemas/user";
 import { apiRequest } from "../api-request";
-import { PermissionEditor, validatePermissions, type FieldError } from "../permissions/permission-editor";
+import { type FieldError, PermissionEditor, validatePermissions } from "../permissions/permission-editor";
 import { Button } from "../ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "../ui/dialog";
 import { FormAlert } from "../ui/form-field";
@@ -32,13 +32,20 @@ export function EditPermissionsDialog({ user, isCurrentUser, catalog, open, onOp
         onCloseAutoFocus={onCloseAutoFocus}
       >
         {/* Mounted only while open, so every opening starts from the saved permissions. */}
-        {open ? <EditPermissionsForm user={user} isCurrentUser={isCurrentUser} catalog={catalog} onDone={() => onOpenChange(false)} /> : null}
+        {open ? (
+          <EditPermissionsForm user={user} isCurrentUser={isCurrentUser} catalog={catalog} onDone={() => onOpenChange(false)} />
+        ) : null}
       </DialogContent>
     </Dialog>
   );
 }
 
-function EditPermissionsForm({ user, isCurrentUser, catalog, onDone }: Omit<EditPermissionsDialogProps, "open" | "onOpenChange"> & { onDone: () => void }) {
+function EditPermissionsForm({
+  user,
+  isCurrentUser,
+  catalog,
+  onDone,
+}: Omit<EditPermissionsDialogProps, "open" | "onOpenChange"> & { onDone: () => void }) {
   const router = useRouter();
   const { toast } = useToast();
   const [permissions, setPermissions] = useState<Permissions>(user.permissions);
@@ -75,7 +82,9 @@ function EditPermissionsForm({ user, isCurrentUser, catalog, onDone }: Omit<Edit
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-4">
       <PermissionEditor value={permissions} onChange={setPermissions} catalog={catalog} errors={errors} disabled={pending} />
       {demotingSelf ? (
-        <FormAlert tone="info">You are removing your own super admin role: you will lose access to users, API tokens and the audit log.</FormAlert>
+        <FormAlert tone="info">
+          You are removing your own super admin role: you will lose access to users, API tokens and the audit log.
+        </FormAlert>
       ) : null}
       {/* Next to the buttons: a long list of grants scrolls the top of the dialog out of view. */}
       <FormAlert>{alert ?? (errors.length ? "Fix the highlighted fields and save again." : undefined)}</FormAlert>

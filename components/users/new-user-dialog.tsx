@@ -1,9 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import { createUserInput, PASSWORD_MIN, type UserResponse } from "@/lib/schemas/user";
-import { apiRequest, fieldErrorsOf, fieldErrorsOfIssues, type FieldErrors } from "../api-request";
+import { apiRequest, type FieldErrors, fieldErrorsOf, fieldErrorsOfIssues } from "../api-request";
 import { Button } from "../ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "../ui/dialog";
 import { FormAlert, TextField } from "../ui/form-field";

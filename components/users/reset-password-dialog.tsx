@@ -1,7 +1,7 @@
 "use client";
 
-import { useRef, useState, type FormEvent } from "react";
-import { password as passwordSchema, PASSWORD_MIN, type UserResponse } from "@/lib/schemas/user";
+import { type FormEvent, useRef, useState } from "react";
+import { PASSWORD_MIN, password as passwordSchema, type UserResponse } from "@/lib/schemas/user";
 import { apiRequest, fieldErrorsOf } from "../api-request";
 import { Button } from "../ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "../ui/dialog";

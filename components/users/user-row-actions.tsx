@@ -98,7 +98,10 @@ export function UserRowActions({ user, isCurrentUser, catalog }: UserRowActionsP
             onSelect={() =>
               user.superAdmin && isCurrentUser
                 ? openDialog("demote-self")
-                : patchFromMenu({ superAdmin: !user.superAdmin }, `${user.email} is ${user.superAdmin ? "no longer a super admin" : "now a super admin"}`)
+                : patchFromMenu(
+                    { superAdmin: !user.superAdmin },
+                    `${user.email} is ${user.superAdmin ? "no longer a super admin" : "now a super admin"}`,
+                  )
             }
           >
             {user.superAdmin ? "Remove super admin" : "Make super admin"}
@@ -106,7 +109,9 @@ export function UserRowActions({ user, isCurrentUser, catalog }: UserRowActionsP
           <DropdownMenuItem disabled={pending} onSelect={() => openDialog("permissions")}>
             Edit permissions
           </DropdownMenuItem>
-          <DropdownMenuItem disabled={pending} onSelect={() => openDialog("reset-password")}>Reset password</DropdownMenuItem>
+          <DropdownMenuItem disabled={pending} onSelect={() => openDialog("reset-password")}>
+            Reset password
+          </DropdownMenuItem>
           <DropdownMenuSeparator />
           <DropdownMenuItem tone="danger" disabled={isCurrentUser || pending} onSelect={() => openDialog("delete")}>
             Delete

@@ -3,7 +3,7 @@
 // documentation cannot disagree. Expected answers come from the hand-written maps below
 // (ROLE_ACTIONS, SCOPE_RULES, and the labelled scenarios) and never from `authorize` itself.
 import type { AccessRequest, ActionOf, RequestEntity } from "./policy";
-import { ROLES, type Entity, type Grant, type RoleOf } from "./schema";
+import { type Entity, type Grant, ROLES, type RoleOf } from "./schema";
 
 /** The DESIGN.md §4 table in words, with the `authorize` requests each line governs. */
 export type PolicyRule = {

@@ -22,19 +22,19 @@ import {
   readableScope,
   roleAtLeast,
 } from "./policy";
-import { APP_SCENARIOS, GROUP_SCENARIOS, POLICY_CASES, POLICY_RULES, ROLE_ACTIONS, type PolicyCase } from "./policy-table";
+import { APP_SCENARIOS, GROUP_SCENARIOS, POLICY_CASES, POLICY_RULES, type PolicyCase, ROLE_ACTIONS } from "./policy-table";
 import {
-  ENTITIES,
-  NO_PERMISSIONS,
-  ROLES,
-  SUPER_ADMIN,
   describeGrant,
-  namesReferenced,
-  permissionsSchema,
-  referencedNameSets,
-  summarizePermissions,
+  ENTITIES,
   type Grant,
+  NO_PERMISSIONS,
+  namesReferenced,
   type Permissions,
+  permissionsSchema,
+  ROLES,
+  referencedNameSets,
+  SUPER_ADMIN,
+  summarizePermissions,
 } from "./schema";
 
 const permissionsOf = (grant: PolicyCase["grant"]): Permissions =>
@@ -56,7 +56,9 @@ describe("the policy table", () => {
 
   it("covers every role × action × scenario of every entity", () => {
     const seen = new Set(
-      POLICY_CASES.flatMap((c) => (typeof c.grant === "string" ? [] : [`${c.grant.entity} ${c.grant.role} ${c.request.action} ${c.scope}`])),
+      POLICY_CASES.flatMap((c) =>
+        typeof c.grant === "string" ? [] : [`${c.grant.entity} ${c.grant.role} ${c.request.action} ${c.scope}`],
+      ),
     );
     for (const entity of ENTITIES) {
       const scenarios = entity === "chart-group" ? GROUP_SCENARIOS : APP_SCENARIOS;
@@ -69,7 +71,9 @@ describe("the policy table", () => {
   it("shows every action both allowed and refused", () => {
     for (const entity of [...ENTITIES, "catalog"] as const)
       for (const action of ACTIONS[entity]) {
-        const answers = new Set(POLICY_CASES.filter((c) => c.request.entity === entity && c.request.action === action).map((c) => c.allowed));
+        const answers = new Set(
+          POLICY_CASES.filter((c) => c.request.entity === entity && c.request.action === action).map((c) => c.allowed),
+        );
         expect([...answers].sort(), `${entity} ${action}`).toEqual([false, true]);
       }
   });
@@ -391,8 +395,7 @@ describe("read filters", () => {
       if (c.request.entity !== "devtron-app" || c.request.action !== "read" || c.request.app === undefined) continue;
       const filter = appReadFilter(permissionsOf(c.grant));
       const { project, app } = c.request;
-      const listed =
-        filter === "all" || filter.some((f) => f.project === project && (f.apps.length === 0 || f.apps.includes(app)));
+      const listed = filter === "all" || filter.some((f) => f.project === project && (f.apps.length === 0 || f.apps.includes(app)));
       expect(listed, c.note).toBe(c.allowed);
     }
   });

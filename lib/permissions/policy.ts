@@ -1,7 +1,6 @@
 // The one place that decides what a principal may do (DESIGN.md §4). Pure and browser-safe, so the
 // dashboard hides exactly the buttons the API would refuse.
 import {
-  ROLES,
   type ChartGroupGrant,
   type ChartGroupRole,
   type DevtronAppGrant,
@@ -11,6 +10,7 @@ import {
   type HelmAppGrant,
   type HelmAppRole,
   type Permissions,
+  ROLES,
   type RoleOf,
 } from "./schema";
 
@@ -145,8 +145,7 @@ const helmApp = (action: HelmAppAction, h: HelmAppRef): HelmAppRequest => ({
 });
 
 export const canReadApp = (p: Permissions, app: AppRef) => authorize(p, devtronApp("read", app));
-export const canCreateApp = (p: Permissions, project: string) =>
-  authorize(p, { entity: "devtron-app", action: "create", project });
+export const canCreateApp = (p: Permissions, project: string) => authorize(p, { entity: "devtron-app", action: "create", project });
 export const canUpdateApp = (p: Permissions, app: AppRef) => authorize(p, devtronApp("update", app));
 export const canDeleteApp = (p: Permissions, app: AppRef) => authorize(p, devtronApp("delete", app));
 export const canTriggerDeployment = (p: Permissions, app: AppRef, environment: string) =>
@@ -159,11 +158,9 @@ export const canInstallHelmApp = (p: Permissions, project: string, environment: 
 export const canDeleteHelmApp = (p: Permissions, h: HelmAppRef) => authorize(p, helmApp("delete", h));
 
 export const canReadChartGroups = (p: Permissions) => authorize(p, { entity: "chart-group", action: "read" });
-export const canUpdateChartGroup = (p: Permissions, name: string) =>
-  authorize(p, { entity: "chart-group", action: "update", group: name });
+export const canUpdateChartGroup = (p: Permissions, name: string) => authorize(p, { entity: "chart-group", action: "update", group: name });
 export const canCreateChartGroup = (p: Permissions) => authorize(p, { entity: "chart-group", action: "create" });
-export const canDeleteChartGroup = (p: Permissions, name: string) =>
-  authorize(p, { entity: "chart-group", action: "delete", group: name });
+export const canDeleteChartGroup = (p: Permissions, name: string) => authorize(p, { entity: "chart-group", action: "delete", group: name });
 
 export const canManageCatalog = (p: Permissions) => authorize(p, { entity: "catalog", action: "manage" });
 

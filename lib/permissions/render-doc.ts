@@ -1,16 +1,8 @@
 // Renders docs/permissions.md from the rules and the case table, so the document a user reads is
 // the same data the tests check. Pure: the script and the drift test do the file I/O.
 import { type AccessRequest } from "./policy";
-import {
-  APP_SCENARIOS,
-  GROUP_SCENARIOS,
-  POLICY_CASES,
-  POLICY_RULES,
-  ROLE_ACTIONS,
-  type PolicyCase,
-  type Scenario,
-} from "./policy-table";
-import { describeGrant, ENTITIES, ENTITY_LABELS, ROLE_LABELS, ROLES, type Entity } from "./schema";
+import { APP_SCENARIOS, GROUP_SCENARIOS, POLICY_CASES, POLICY_RULES, type PolicyCase, ROLE_ACTIONS, type Scenario } from "./policy-table";
+import { describeGrant, ENTITIES, ENTITY_LABELS, type Entity, ROLE_LABELS, ROLES } from "./schema";
 
 export const RENDER_COMMAND = "npx tsx scripts/render-permissions-doc.ts";
 
@@ -179,16 +171,19 @@ function specialSection(): string {
     request: requestText(c.request),
   }));
   // Collect each principal's requests, then let principals asked the same requests share a row.
-  const perPrincipal = groupBy(cases, (c) => `${c.scope}|${c.answer}|${c.principal}`, (c) => c.request).map((g) => ({
+  const perPrincipal = groupBy(
+    cases,
+    (c) => `${c.scope}|${c.answer}|${c.principal}`,
+    (c) => c.request,
+  ).map((g) => ({
     ...g.first,
     requests: g.items.join(", "),
   }));
-  const rows = groupBy(perPrincipal, (c) => `${c.scope}|${c.answer}|${c.requests}`, (c) => c.principal).map((g) => [
-    SPECIAL_SCOPES[g.first.scope] ?? g.first.scope,
-    g.items.join("; "),
-    g.first.requests,
-    g.first.answer,
-  ]);
+  const rows = groupBy(
+    perPrincipal,
+    (c) => `${c.scope}|${c.answer}|${c.requests}`,
+    (c) => c.principal,
+  ).map((g) => [SPECIAL_SCOPES[g.first.scope] ?? g.first.scope, g.items.join("; "), g.first.requests, g.first.answer]);
   return `## Other cases\n\n${table(["case", "principal", "requests", "answer"], rows)}`;
 }
 
@@ -200,5 +195,5 @@ one against \`authorize\`.`;
 }
 
 export function renderPermissionsDoc(): string {
-  return [intro(), rulesSection(), rolesSection(), matrixSection(), specialSection(), footer()].join("\n\n") + "\n";
+  return `${[intro(), rulesSection(), rolesSection(), matrixSection(), specialSection(), footer()].join("\n\n")}\n`;
 }

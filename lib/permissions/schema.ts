@@ -167,8 +167,7 @@ export function namesReferenced(p: Permissions, prefix = "permissions"): NameRef
 }
 
 function grantNames(g: Grant, at: string): NameReference[] {
-  const list = (kind: NameKind, field: string, names: string[]) =>
-    names.map((name, j) => ({ kind, name, path: `${at}.${field}.${j}` }));
+  const list = (kind: NameKind, field: string, names: string[]) => names.map((name, j) => ({ kind, name, path: `${at}.${field}.${j}` }));
   switch (g.entity) {
     case "devtron-app":
     case "helm-app":

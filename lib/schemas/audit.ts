@@ -2,13 +2,30 @@ import { z } from "zod";
 import { pageQuery } from "./common";
 
 export const AUDIT_ACTIONS = [
-  "token.created", "token.updated", "token.regenerated", "token.deleted",
-  "user.created", "user.updated", "user.deleted",
-  "project.created", "project.updated", "project.deleted",
-  "environment.created", "environment.updated", "environment.deleted",
-  "app.created", "app.updated", "app.deleted", "deployment.triggered",
-  "helm-app.installed", "helm-app.updated", "helm-app.deleted",
-  "chart-group.created", "chart-group.updated", "chart-group.deleted", "catalog.seeded",
+  "token.created",
+  "token.updated",
+  "token.regenerated",
+  "token.deleted",
+  "user.created",
+  "user.updated",
+  "user.deleted",
+  "project.created",
+  "project.updated",
+  "project.deleted",
+  "environment.created",
+  "environment.updated",
+  "environment.deleted",
+  "app.created",
+  "app.updated",
+  "app.deleted",
+  "deployment.triggered",
+  "helm-app.installed",
+  "helm-app.updated",
+  "helm-app.deleted",
+  "chart-group.created",
+  "chart-group.updated",
+  "chart-group.deleted",
+  "catalog.seeded",
 ] as const;
 
 export const listAuditEventsQuery = pageQuery.pick({ page: true, pageSize: true }).extend({

@@ -5,7 +5,9 @@ import { pageQuery } from "./common";
 // their deployments, Helm apps, chart groups). Names are immutable once created, so
 // the update schemas have no name; a body that tries to rename gets a clear 400.
 
-const required = (what = "a string") => ({ error: (iss: { input?: unknown }) => (iss.input === undefined ? "is required" : `must be ${what}`) });
+const required = (what = "a string") => ({
+  error: (iss: { input?: unknown }) => (iss.input === undefined ? "is required" : `must be ${what}`),
+});
 
 /** A name rule with one message per broken rule, so the caller learns which one. */
 function slug(opts: { min: number; max: number; first: RegExp; firstRule: string; last: RegExp; lastRule: string }) {
@@ -61,7 +63,10 @@ export const label = z.strictObject({
     .trim()
     .min(1, "is required")
     .max(63, "must be at most 63 characters")
-    .regex(/^[A-Za-z0-9]([A-Za-z0-9._/-]*[A-Za-z0-9])?$/, "must be letters, digits, '.', '_', '-' or '/', starting and ending with a letter or digit"),
+    .regex(
+      /^[A-Za-z0-9]([A-Za-z0-9._/-]*[A-Za-z0-9])?$/,
+      "must be letters, digits, '.', '_', '-' or '/', starting and ending with a letter or digit",
+    ),
   value: z.string(required()).max(63, "must be at most 63 characters"),
   propagate: z.boolean({ error: "must be true or false" }).default(false),
 });
@@ -173,9 +178,7 @@ export const deploymentResponse = z.object({
 // ---- Helm apps -------------------------------------------------------------------------------
 
 export const HELM_VALUES_MAX_BYTES = 64 * 1024;
-const helmValues = z
-  .string(required())
-  .refine((v) => new TextEncoder().encode(v).length <= HELM_VALUES_MAX_BYTES, "must be at most 64 kB");
+const helmValues = z.string(required()).refine((v) => new TextEncoder().encode(v).length <= HELM_VALUES_MAX_BYTES, "must be at most 64 kB");
 const chartRef = z.string(required()).trim().min(1, "is required").max(200, "must be at most 200 characters");
 const chartVersion = z
   .string(required())

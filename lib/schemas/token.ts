@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { permissionsSchema } from "../permissions/schema";
 import { MAX_EXPIRES_IN_DAYS } from "../tokens/expiry";
-import { pageQuery } from "./common";
 import { description } from "./catalog";
+import { pageQuery } from "./common";
 
 // Token names: 3–50 characters, ^[a-z0-9][a-z0-9_-]*[a-z0-9]$, one message per rule.
 export const TOKEN_NAME_MIN = 3;

@@ -12,28 +12,26 @@ export const email = z
   .toLowerCase()
   .pipe(z.email({ error: "must be a valid email address" }));
 
-export const userName = z
-  .string({ error: "is required" })
-  .trim()
-  .min(1, "is required")
-  .max(100, "must be at most 100 characters");
+export const userName = z.string({ error: "is required" }).trim().min(1, "is required").max(100, "must be at most 100 characters");
 
 export const password = z
   .string({ error: "is required" })
   .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)
   .max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`);
 
-export const createUserInput = z.strictObject({
-  email,
-  name: userName,
-  password,
-  superAdmin: z.boolean({ error: "must be true or false" }).optional(),
-  /** The full permissions; `superAdmin` alone is a shorthand for `{ superAdmin }` with no grants. */
-  permissions: permissionsSchema.optional(),
-}).refine((v) => v.superAdmin === undefined || v.permissions === undefined || v.superAdmin === v.permissions.superAdmin, {
-  path: ["superAdmin"],
-  message: "contradicts permissions.superAdmin; send one of them",
-});
+export const createUserInput = z
+  .strictObject({
+    email,
+    name: userName,
+    password,
+    superAdmin: z.boolean({ error: "must be true or false" }).optional(),
+    /** The full permissions; `superAdmin` alone is a shorthand for `{ superAdmin }` with no grants. */
+    permissions: permissionsSchema.optional(),
+  })
+  .refine((v) => v.superAdmin === undefined || v.permissions === undefined || v.superAdmin === v.permissions.superAdmin, {
+    path: ["superAdmin"],
+    message: "contradicts permissions.superAdmin; send one of them",
+  });
 
 export const updateUserInput = z
   .strictObject({

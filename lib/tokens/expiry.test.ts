@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   addDays,
-  daysLeft,
   DEFAULT_EXPIRY_DAYS,
-  endOfLocalDay,
+  daysLeft,
   EXPIRY_PRESET_DAYS,
+  endOfLocalDay,
   expiryStatus,
   MIN_EXPIRY_LEAD_MS,
   resolveExpiry,
@@ -45,7 +45,10 @@ describe("resolveExpiry", () => {
   });
 
   it("accepts an ISO time with an offset as the same instant", () => {
-    expect(resolveExpiry({ expiresAt: "2026-04-01T12:00:00+02:00" }, NOW, null)).toEqual({ ok: true, expiresAt: new Date("2026-04-01T10:00:00Z") });
+    expect(resolveExpiry({ expiresAt: "2026-04-01T12:00:00+02:00" }, NOW, null)).toEqual({
+      ok: true,
+      expiresAt: new Date("2026-04-01T10:00:00Z"),
+    });
   });
 
   it("refuses both fields at once", () => {
@@ -62,7 +65,11 @@ describe("resolveExpiry", () => {
     ["exactly now", inMs(0)],
     ["less than one minute ahead", inMs(MIN_EXPIRY_LEAD_MS - 1)],
   ])("refuses an expiresAt %s", (_name, expiresAt) => {
-    expect(resolveExpiry({ expiresAt }, NOW, null)).toEqual({ ok: false, path: "expiresAt", message: "must be at least one minute in the future" });
+    expect(resolveExpiry({ expiresAt }, NOW, null)).toEqual({
+      ok: false,
+      path: "expiresAt",
+      message: "must be at least one minute in the future",
+    });
   });
 
   it("accepts an expiresAt exactly one minute ahead", () => {
@@ -71,22 +78,38 @@ describe("resolveExpiry", () => {
   });
 
   it("refuses an expiresAt that is not a time at all rather than answering an Invalid Date", () => {
-    expect(resolveExpiry({ expiresAt: "not a time" }, NOW, null)).toEqual({ ok: false, path: "expiresAt", message: "must be an ISO 8601 time, or null for never" });
+    expect(resolveExpiry({ expiresAt: "not a time" }, NOW, null)).toEqual({
+      ok: false,
+      path: "expiresAt",
+      message: "must be an ISO 8601 time, or null for never",
+    });
     expect(resolveExpiry({ expiresAt: "not a time" }, NOW, 90)).toMatchObject({ ok: false, path: "expiresAt" });
   });
 });
 
 describe("resolveExpiry with a maximum lifetime", () => {
   it("refuses never, naming the limit", () => {
-    expect(resolveExpiry({ expiresAt: null }, NOW, 90)).toEqual({ ok: false, path: "expiresAt", message: `cannot be "never": ${limitMessage(90)}` });
+    expect(resolveExpiry({ expiresAt: null }, NOW, 90)).toEqual({
+      ok: false,
+      path: "expiresAt",
+      message: `cannot be "never": ${limitMessage(90)}`,
+    });
   });
 
   it("refuses more days than the limit, at expiresInDays", () => {
-    expect(resolveExpiry({ expiresInDays: 91 }, NOW, 90)).toEqual({ ok: false, path: "expiresInDays", message: `is too far ahead: ${limitMessage(90)}` });
+    expect(resolveExpiry({ expiresInDays: 91 }, NOW, 90)).toEqual({
+      ok: false,
+      path: "expiresInDays",
+      message: `is too far ahead: ${limitMessage(90)}`,
+    });
   });
 
   it("refuses an expiresAt one millisecond past the limit, at expiresAt", () => {
-    expect(resolveExpiry({ expiresAt: inMs(90 * DAY + 1) }, NOW, 90)).toEqual({ ok: false, path: "expiresAt", message: `is too far ahead: ${limitMessage(90)}` });
+    expect(resolveExpiry({ expiresAt: inMs(90 * DAY + 1) }, NOW, 90)).toEqual({
+      ok: false,
+      path: "expiresAt",
+      message: `is too far ahead: ${limitMessage(90)}`,
+    });
   });
 
   it("accepts exactly the limit, by days or by time", () => {
@@ -104,7 +127,11 @@ describe("resolveExpiry with a maximum lifetime", () => {
   });
 
   it("still checks the one-minute lead before the limit", () => {
-    expect(resolveExpiry({ expiresAt: inMs(-1) }, NOW, 90)).toEqual({ ok: false, path: "expiresAt", message: "must be at least one minute in the future" });
+    expect(resolveExpiry({ expiresAt: inMs(-1) }, NOW, 90)).toEqual({
+      ok: false,
+      path: "expiresAt",
+      message: "must be at least one minute in the future",
+    });
   });
 });
 
@@ -112,9 +139,15 @@ describe("endOfLocalDay", () => {
   it("is 23:59:59.999 local time of the same calendar day, wherever in the day it starts", () => {
     for (const d of [new Date(2026, 0, 1, 0, 0, 0, 0), new Date(2026, 0, 1, 12, 34), new Date(2026, 0, 1, 23, 59, 59, 999)]) {
       const end = endOfLocalDay(d);
-      expect([end.getFullYear(), end.getMonth(), end.getDate(), end.getHours(), end.getMinutes(), end.getSeconds(), end.getMilliseconds()]).toEqual([
-        2026, 0, 1, 23, 59, 59, 999,
-      ]);
+      expect([
+        end.getFullYear(),
+        end.getMonth(),
+        end.getDate(),
+        end.getHours(),
+        end.getMinutes(),
+        end.getSeconds(),
+        end.getMilliseconds(),
+      ]).toEqual([2026, 0, 1, 23, 59, 59, 999]);
     }
   });
 

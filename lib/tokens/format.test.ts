@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checksumOf, crc32, generateToken, isWellFormedToken, previewOf, toBase62, TOKEN_PATTERN } from "./format";
+import { checksumOf, crc32, generateToken, isWellFormedToken, previewOf, TOKEN_PATTERN, toBase62 } from "./format";
 
 describe("crc32", () => {
   it.each([
@@ -54,20 +54,20 @@ describe("tokens", () => {
   it.each([
     ["a changed random character", valid.slice(0, 10) + (valid[10] === "A" ? "B" : "A") + valid.slice(11)],
     ["a changed checksum character", valid.slice(0, 49) + (valid[49] === "A" ? "B" : "A")],
-    ["the wrong prefix", "tsx_" + valid.slice(4)],
+    ["the wrong prefix", `tsx_${valid.slice(4)}`],
     ["one character short", valid.slice(0, 49)],
-    ["one character long", valid + "A"],
-    ["a non-base62 character", valid.slice(0, 20) + "-" + valid.slice(21)],
+    ["one character long", `${valid}A`],
+    ["a non-base62 character", `${valid.slice(0, 20)}-${valid.slice(21)}`],
     ["spaces around it", ` ${valid} `],
-    ["a newline inside", valid.slice(0, 25) + "\n" + valid.slice(26)],
+    ["a newline inside", `${valid.slice(0, 25)}\n${valid.slice(26)}`],
     ["empty", ""],
-    ["10 kB", "tsr_" + "A".repeat(10_240)],
+    ["10 kB", `tsr_${"A".repeat(10_240)}`],
   ])("refuses %s", (_name, token) => {
     expect(isWellFormedToken(token)).toBe(false);
   });
 
   it("previews as tsr_ + first 4 random characters + … + last 4", () => {
-    const t = "tsr_" + "abcd" + "x".repeat(36) + "012345";
+    const t = `tsr_abcd${"x".repeat(36)}012345`;
     expect(previewOf(t)).toBe("tsr_abcd…2345");
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Page } from "@/lib/schemas/common";
 import type { AuditEventResponse, ListAuditEventsQuery } from "@/lib/schemas/audit";
+import type { Page } from "@/lib/schemas/common";
 import { getDb } from "../db";
 
 export async function listAuditEvents(query: ListAuditEventsQuery): Promise<Page<AuditEventResponse>> {
@@ -10,7 +10,12 @@ export async function listAuditEvents(query: ListAuditEventsQuery): Promise<Page
     ...(query.action ? { action: query.action } : {}),
   };
   const [rows, total] = await Promise.all([
-    db.auditEvent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    db.auditEvent.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
     db.auditEvent.count({ where }),
   ]);
   return {

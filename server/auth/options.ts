@@ -6,21 +6,23 @@ import { email as emailSchema } from "@/lib/schemas/user";
 import { authSecret } from "../config";
 import { getDb } from "../db";
 import { clientIp } from "../http/client-ip";
-import { recordFailedSignIn, recordSuccessfulSignIn } from "./sign-in-limit";
 import { burnPasswordCheck, verifyPassword } from "./password";
+import { recordFailedSignIn, recordSuccessfulSignIn } from "./sign-in-limit";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
-
 
 export async function authorizeCredentials(credentials: Record<string, string> | undefined, headers: Headers) {
   const ip = clientIp(headers);
   const parsed = emailSchema.safeParse(credentials?.email ?? "");
   const password = credentials?.password ?? "";
-  const email = parsed.success ? parsed.data : String(credentials?.email ?? "").slice(0, 254).toLowerCase();
+  const email = parsed.success
+    ? parsed.data
+    : String(credentials?.email ?? "")
+        .slice(0, 254)
+        .toLowerCase();
   const db = await getDb();
-  const user = parsed.success && password.length <= 1024
-    ? await db.user.findUnique({ where: { email }, omit: { passwordHash: false } })
-    : null;
+  const user =
+    parsed.success && password.length <= 1024 ? await db.user.findUnique({ where: { email }, omit: { passwordHash: false } }) : null;
   const ok = user ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password), false);
   if (!user || !ok) {
     recordFailedSignIn(ip, email);

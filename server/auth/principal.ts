@@ -1,5 +1,5 @@
 import "server-only";
-import { NO_PERMISSIONS, permissionsSchema, SUPER_ADMIN, type Permissions } from "@/lib/permissions/schema";
+import { NO_PERMISSIONS, type Permissions, permissionsSchema, SUPER_ADMIN } from "@/lib/permissions/schema";
 
 /**
  * Whoever makes a request: a signed-in user, or (with the tokens issue) an API token.

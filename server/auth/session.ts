@@ -2,7 +2,7 @@ import "server-only";
 import { decode } from "next-auth/jwt";
 import { authSecret } from "../config";
 import { getDb } from "../db";
-import { permissionsFrom, type Principal } from "./principal";
+import { type Principal, permissionsFrom } from "./principal";
 
 // Sessions are JWTs that only name a user id; who that user is right now (enabled?
 // super admin?) is read from the database on every request, so disabling someone or

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { makeUser, unique } from "@/tests/helpers/fixtures";
-import { useFreshDatabase } from "@/tests/helpers/db";
 import { ACCOUNT_DISABLED } from "@/lib/errors";
+import { useFreshDatabase } from "@/tests/helpers/db";
+import { makeUser, unique } from "@/tests/helpers/fixtures";
 import { authorizeCredentials } from "./options";
-import { SIGN_IN_LIMIT, signInRetryAfter } from "./sign-in-limit";
 import { hashPassword, verifyPassword } from "./password";
+import { SIGN_IN_LIMIT, signInRetryAfter } from "./sign-in-limit";
 
 const PASSWORD = "correct horse battery";
 let email: string;
@@ -43,7 +43,9 @@ describe("sign-in", () => {
 
   it("says an account is disabled only after the right password", async () => {
     expect(await authorizeCredentials({ email: "disabled@example.com", password: "wrong password!" }, from("10.1.0.3"))).toBeNull();
-    await expect(authorizeCredentials({ email: "disabled@example.com", password: PASSWORD }, from("10.1.0.3"))).rejects.toThrow(ACCOUNT_DISABLED);
+    await expect(authorizeCredentials({ email: "disabled@example.com", password: PASSWORD }, from("10.1.0.3"))).rejects.toThrow(
+      ACCOUNT_DISABLED,
+    );
   });
 
   it("limits failures per IP + email, without locking the account for other IPs", async () => {
@@ -51,7 +53,7 @@ describe("sign-in", () => {
     for (let i = 0; i < SIGN_IN_LIMIT; i++) await authorizeCredentials({ email, password: "wrong password!" }, from(ip));
     expect(signInRetryAfter(ip, email)).toBeGreaterThan(14 * 60);
     expect(signInRetryAfter("10.2.0.2", email)).toBe(0);
-    expect(signInRetryAfter(ip, unique("other") + "@example.com")).toBe(0);
+    expect(signInRetryAfter(ip, `${unique("other")}@example.com`)).toBe(0);
   });
 
   it("limits one IP that fails across many emails", async () => {

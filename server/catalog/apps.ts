@@ -5,9 +5,9 @@ import type { AppResponse, CreateAppInput, DeploymentResponse, Label, UpdateAppI
 import { recordEvent } from "../audit/record";
 import { actorOf, type Principal } from "../auth/principal";
 import { getDb, type Tx } from "../db";
-import { pruneAppFromGrants } from "./grant-uses";
+import { contains, orderBy, type Paging, pageOf, skipTake } from "../db/paging";
 import { duplicate, environmentByNameOrThrow, forbidden, notFound, projectByNameOrThrow } from "./common";
-import { contains, orderBy, pageOf, skipTake, type Paging } from "../db/paging";
+import { pruneAppFromGrants } from "./grant-uses";
 
 // Devtron apps and their deployments. Every function takes the principal and asks
 // the policy layer; an app the principal may not read is answered as not found.
@@ -86,9 +86,19 @@ export async function updateApp(principal: Principal, id: number, input: UpdateA
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const before = await readableAppOrThrow(tx, principal, id);
-    if (!canUpdateApp(principal.permissions, ref(before))) throw forbidden(`Changing app ${before.name} needs the admin or manager role on it.`);
-    const app = await tx.app.update({ where: { id }, data: { description: input.description, labels: input.labels }, include: withProject });
-    await recordEvent(tx, { action: "app.updated", actor: actorOf(principal, ip), target: { type: "app", id }, details: { name: app.name, ...input } });
+    if (!canUpdateApp(principal.permissions, ref(before)))
+      throw forbidden(`Changing app ${before.name} needs the admin or manager role on it.`);
+    const app = await tx.app.update({
+      where: { id },
+      data: { description: input.description, labels: input.labels },
+      include: withProject,
+    });
+    await recordEvent(tx, {
+      action: "app.updated",
+      actor: actorOf(principal, ip),
+      target: { type: "app", id },
+      details: { name: app.name, ...input },
+    });
     return toAppResponse(app);
   });
 }
@@ -100,7 +110,12 @@ export async function deleteApp(principal: Principal, id: number, ip: string | n
     if (!canDeleteApp(principal.permissions, ref(app))) throw forbidden(`Deleting app ${app.name} needs the admin or manager role on it.`);
     const prunedFrom = await pruneAppFromGrants(tx, { entity: "devtron-app", project: app.project.name, apps: [app.name] });
     await tx.app.delete({ where: { id } });
-    await recordEvent(tx, { action: "app.deleted", actor: actorOf(principal, ip), target: { type: "app", id }, details: { name: app.name, project: app.project.name, prunedFrom } });
+    await recordEvent(tx, {
+      action: "app.deleted",
+      actor: actorOf(principal, ip),
+      target: { type: "app", id },
+      details: { name: app.name, project: app.project.name, prunedFrom },
+    });
   });
 }
 
@@ -121,13 +136,23 @@ export async function listDeployments(principal: Principal, appId: number, p: Pa
   const db = await getDb();
   await readableAppOrThrow(db, principal, appId);
   const [rows, total] = await Promise.all([
-    db.deployment.findMany({ where: { appId }, include: deploymentInclude, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...skipTake(p) }),
+    db.deployment.findMany({
+      where: { appId },
+      include: deploymentInclude,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      ...skipTake(p),
+    }),
     db.deployment.count({ where: { appId } }),
   ]);
   return pageOf(rows.map(toDeploymentResponse), total, p);
 }
 
-export async function triggerDeployment(principal: Principal, appId: number, input: { environment: string; image: string }, ip: string | null) {
+export async function triggerDeployment(
+  principal: Principal,
+  appId: number,
+  input: { environment: string; image: string },
+  ip: string | null,
+) {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const app = await readableAppOrThrow(tx, principal, appId);

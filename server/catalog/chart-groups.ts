@@ -4,8 +4,8 @@ import type { ChartGroupResponse, CreateChartGroupInput, UpdateChartGroupInput }
 import { recordEvent } from "../audit/record";
 import { actorOf, type Principal } from "../auth/principal";
 import { getDb, type Tx } from "../db";
+import { contains, orderBy, type Paging, pageOf, skipTake } from "../db/paging";
 import { duplicate, forbidden, notFound } from "./common";
-import { contains, orderBy, pageOf, skipTake, type Paging } from "../db/paging";
 import { assertNotGranted } from "./grant-uses";
 
 type Row = { id: number; name: string; description: string; charts: unknown; createdAt: Date; updatedAt: Date };
@@ -40,12 +40,18 @@ export async function getChartGroup(principal: Principal, id: number) {
 }
 
 export async function createChartGroup(principal: Principal, input: CreateChartGroupInput, ip: string | null) {
-  if (!canCreateChartGroup(principal.permissions)) throw forbidden("Creating chart groups needs the chart-group admin role for all groups.");
+  if (!canCreateChartGroup(principal.permissions))
+    throw forbidden("Creating chart groups needs the chart-group admin role for all groups.");
   const db = await getDb();
   return db.$transaction(async (tx) => {
     if (await tx.chartGroup.findUnique({ where: { name: input.name } })) throw duplicate("chart group", input.name);
     const g = await tx.chartGroup.create({ data: input });
-    await recordEvent(tx, { action: "chart-group.created", actor: actorOf(principal, ip), target: { type: "chart-group", id: g.id }, details: { name: g.name } });
+    await recordEvent(tx, {
+      action: "chart-group.created",
+      actor: actorOf(principal, ip),
+      target: { type: "chart-group", id: g.id },
+      details: { name: g.name },
+    });
     return toChartGroupResponse(g);
   });
 }
@@ -54,9 +60,15 @@ export async function updateChartGroup(principal: Principal, id: number, input: 
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const before = await readableGroupOrThrow(tx, principal, id);
-    if (!canUpdateChartGroup(principal.permissions, before.name)) throw forbidden(`Changing chart group ${before.name} needs the update role on it, or admin.`);
+    if (!canUpdateChartGroup(principal.permissions, before.name))
+      throw forbidden(`Changing chart group ${before.name} needs the update role on it, or admin.`);
     const g = await tx.chartGroup.update({ where: { id }, data: { description: input.description, charts: input.charts } });
-    await recordEvent(tx, { action: "chart-group.updated", actor: actorOf(principal, ip), target: { type: "chart-group", id }, details: { name: g.name, ...input } });
+    await recordEvent(tx, {
+      action: "chart-group.updated",
+      actor: actorOf(principal, ip),
+      target: { type: "chart-group", id },
+      details: { name: g.name, ...input },
+    });
     return toChartGroupResponse(g);
   });
 }
@@ -65,9 +77,15 @@ export async function deleteChartGroup(principal: Principal, id: number, ip: str
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const g = await readableGroupOrThrow(tx, principal, id);
-    if (!canDeleteChartGroup(principal.permissions, g.name)) throw forbidden(`Deleting chart group ${g.name} needs the chart-group admin role on it.`);
+    if (!canDeleteChartGroup(principal.permissions, g.name))
+      throw forbidden(`Deleting chart group ${g.name} needs the chart-group admin role on it.`);
     await assertNotGranted(tx, { entity: "chart-group", groups: [g.name] }, `Chart group ${g.name}`);
     await tx.chartGroup.delete({ where: { id } });
-    await recordEvent(tx, { action: "chart-group.deleted", actor: actorOf(principal, ip), target: { type: "chart-group", id }, details: { name: g.name } });
+    await recordEvent(tx, {
+      action: "chart-group.deleted",
+      actor: actorOf(principal, ip),
+      target: { type: "chart-group", id },
+      details: { name: g.name },
+    });
   });
 }

@@ -1,9 +1,15 @@
 import "server-only";
 import { ApiError } from "@/lib/errors";
-import { namesReferenced, referencedNameSets, type NameKind, type NameReference, type Permissions } from "@/lib/permissions/schema";
+import { type NameKind, type NameReference, namesReferenced, type Permissions, referencedNameSets } from "@/lib/permissions/schema";
 import type { Tx } from "../db";
 
-const NOUN: Record<NameKind, string> = { project: "project", environment: "environment", app: "Devtron app", "helm-app": "Helm app", "chart-group": "chart group" };
+const NOUN: Record<NameKind, string> = {
+  project: "project",
+  environment: "environment",
+  app: "Devtron app",
+  "helm-app": "Helm app",
+  "chart-group": "chart group",
+};
 
 /**
  * Grants may only name things that exist (DESIGN.md §4), and apps must be in the

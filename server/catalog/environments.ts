@@ -4,11 +4,20 @@ import type { EnvironmentResponse } from "@/lib/schemas/catalog";
 import { recordEvent } from "../audit/record";
 import type { Actor } from "../auth/principal";
 import { getDb } from "../db";
+import { contains, orderBy, type Paging, pageOf, skipTake } from "../db/paging";
 import { describeUses, duplicate, notFound } from "./common";
-import { contains, orderBy, pageOf, skipTake, type Paging } from "../db/paging";
 import { grantHolders } from "./grant-uses";
 
-type Row = { id: number; name: string; description: string; cluster: string; namespace: string; production: boolean; createdAt: Date; updatedAt: Date };
+type Row = {
+  id: number;
+  name: string;
+  description: string;
+  cluster: string;
+  namespace: string;
+  production: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+};
 export const toEnvironmentResponse = (e: Row): EnvironmentResponse => ({
   id: e.id,
   name: e.name,
@@ -43,7 +52,13 @@ export async function createEnvironment(input: CreateInput, actor: Actor) {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     if (await tx.environment.findUnique({ where: { name: input.name } })) throw duplicate("environment", input.name);
-    const data = { name: input.name, description: input.description, cluster: input.cluster, namespace: input.namespace || input.name, production: input.production };
+    const data = {
+      name: input.name,
+      description: input.description,
+      cluster: input.cluster,
+      namespace: input.namespace || input.name,
+      production: input.production,
+    };
     const env = await tx.environment.create({ data });
     await recordEvent(tx, { action: "environment.created", actor, target: { type: "environment", id: env.id }, details: data });
     return toEnvironmentResponse(env);
@@ -58,7 +73,12 @@ export async function updateEnvironment(id: number, input: Partial<Omit<CreateIn
     // An empty namespace means the default, the environment's name — as on create.
     const data = input.namespace === "" ? { ...input, namespace: before.name } : input;
     const env = await tx.environment.update({ where: { id }, data });
-    await recordEvent(tx, { action: "environment.updated", actor, target: { type: "environment", id }, details: { name: env.name, ...input } });
+    await recordEvent(tx, {
+      action: "environment.updated",
+      actor,
+      target: { type: "environment", id },
+      details: { name: env.name, ...input },
+    });
     return toEnvironmentResponse(env);
   });
 }
@@ -69,15 +89,28 @@ export async function deleteEnvironment(id: number, actor: Actor) {
     const env = await tx.environment.findUnique({ where: { id } });
     if (!env) throw notFound("environment", id);
     const [deployedApps, deployedCount, helm, helmCount, holders] = await Promise.all([
-      tx.app.findMany({ where: { deployments: { some: { environmentId: id } } }, select: { name: true }, take: 3, orderBy: { name: "asc" } }),
+      tx.app.findMany({
+        where: { deployments: { some: { environmentId: id } } },
+        select: { name: true },
+        take: 3,
+        orderBy: { name: "asc" },
+      }),
       tx.app.count({ where: { deployments: { some: { environmentId: id } } } }),
       tx.helmApp.findMany({ where: { environmentId: id }, select: { name: true }, take: 3, orderBy: { name: "asc" } }),
       tx.helmApp.count({ where: { environmentId: id } }),
       grantHolders(tx, { environments: [env.name] }),
     ]);
     const uses = [
-      describeUses(["app deployed there", "apps deployed there"], deployedApps.map((a) => a.name), deployedCount),
-      describeUses(["Helm app", "Helm apps"], helm.map((h) => h.name), helmCount),
+      describeUses(
+        ["app deployed there", "apps deployed there"],
+        deployedApps.map((a) => a.name),
+        deployedCount,
+      ),
+      describeUses(
+        ["Helm app", "Helm apps"],
+        helm.map((h) => h.name),
+        helmCount,
+      ),
       describeUses(["grant", "grants"], holders.names, holders.total),
     ].filter(Boolean);
     if (uses.length) throw new ApiError("conflict", `Environment ${env.name} is still used by ${uses.join(" and ")}. Remove those first.`);

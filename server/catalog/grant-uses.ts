@@ -41,7 +41,10 @@ export async function assertNotGranted(tx: Tx, probe: GrantProbe, what: string):
  * with no apps is dropped — an empty list would mean "all apps", a widening.
  * Answers who lost what, for the audit event.
  */
-export async function pruneAppFromGrants(tx: Tx, probe: { entity: "devtron-app" | "helm-app"; project: string; apps: [string] }): Promise<string[]> {
+export async function pruneAppFromGrants(
+  tx: Tx,
+  probe: { entity: "devtron-app" | "helm-app"; project: string; apps: [string] },
+): Promise<string[]> {
   const grants = { array_contains: [probe] };
   const [users, tokens] = await Promise.all([
     tx.user.findMany({ where: { grants }, select: { id: true, email: true, grants: true } }),

@@ -1,14 +1,14 @@
 import "server-only";
+import { ApiError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { canDeleteHelmApp, canInstallHelmApp, canReadHelmApp, canUpdateHelmApp, helmAppReadFilter } from "@/lib/permissions/policy";
 import type { CreateHelmAppInput, HelmAppResponse, UpdateHelmAppInput } from "@/lib/schemas/catalog";
 import { recordEvent } from "../audit/record";
 import { actorOf, type Principal } from "../auth/principal";
 import { getDb, type Tx } from "../db";
-import { pruneAppFromGrants } from "./grant-uses";
+import { contains, orderBy, type Paging, pageOf, skipTake } from "../db/paging";
 import { environmentByNameOrThrow, forbidden, notFound, projectByNameOrThrow } from "./common";
-import { contains, orderBy, pageOf, skipTake, type Paging } from "../db/paging";
-import { ApiError } from "@/lib/errors";
+import { pruneAppFromGrants } from "./grant-uses";
 
 const include = { project: { select: { name: true } }, environment: { select: { name: true } } } as const;
 type Row = Prisma.HelmAppGetPayload<{ include: typeof include }>;
@@ -77,10 +77,19 @@ export async function installHelmApp(principal: Principal, input: CreateHelmAppI
       throw forbidden(`Installing Helm apps in ${project.name}/${env.name} needs the admin role there for all apps.`);
     }
     if (await tx.helmApp.findUnique({ where: { environmentId_name: { environmentId: env.id, name: input.name } } })) {
-      throw new ApiError("conflict", `A Helm app named ${input.name} already exists in ${env.name}.`, { errors: [{ path: "name", message: "is already used in this environment" }] });
+      throw new ApiError("conflict", `A Helm app named ${input.name} already exists in ${env.name}.`, {
+        errors: [{ path: "name", message: "is already used in this environment" }],
+      });
     }
     const h = await tx.helmApp.create({
-      data: { name: input.name, projectId: project.id, environmentId: env.id, chart: input.chart, version: input.version, values: input.values },
+      data: {
+        name: input.name,
+        projectId: project.id,
+        environmentId: env.id,
+        chart: input.chart,
+        version: input.version,
+        values: input.values,
+      },
       include,
     });
     await recordEvent(tx, {
@@ -97,13 +106,23 @@ export async function updateHelmApp(principal: Principal, id: number, input: Upd
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const before = await readableHelmAppOrThrow(tx, principal, id);
-    if (!canUpdateHelmApp(principal.permissions, ref(before))) throw forbidden(`Changing Helm app ${before.name} needs the edit role (or stronger) on it.`);
-    const h = await tx.helmApp.update({ where: { id }, data: { chart: input.chart, version: input.version, values: input.values }, include });
+    if (!canUpdateHelmApp(principal.permissions, ref(before)))
+      throw forbidden(`Changing Helm app ${before.name} needs the edit role (or stronger) on it.`);
+    const h = await tx.helmApp.update({
+      where: { id },
+      data: { chart: input.chart, version: input.version, values: input.values },
+      include,
+    });
     await recordEvent(tx, {
       action: "helm-app.updated",
       actor: actorOf(principal, ip),
       target: { type: "helm-app", id },
-      details: { name: h.name, chart: input.chart, version: input.version, valuesChanged: input.values !== undefined && input.values !== before.values },
+      details: {
+        name: h.name,
+        chart: input.chart,
+        version: input.version,
+        valuesChanged: input.values !== undefined && input.values !== before.values,
+      },
     });
     return toHelmAppResponse(h);
   });
@@ -118,6 +137,11 @@ export async function deleteHelmApp(principal: Principal, id: number, ip: string
     const twins = await tx.helmApp.count({ where: { name: h.name, projectId: h.projectId, id: { not: id } } });
     const prunedFrom = twins ? [] : await pruneAppFromGrants(tx, { entity: "helm-app", project: h.project.name, apps: [h.name] });
     await tx.helmApp.delete({ where: { id } });
-    await recordEvent(tx, { action: "helm-app.deleted", actor: actorOf(principal, ip), target: { type: "helm-app", id }, details: { name: h.name, prunedFrom } });
+    await recordEvent(tx, {
+      action: "helm-app.deleted",
+      actor: actorOf(principal, ip),
+      target: { type: "helm-app", id },
+      details: { name: h.name, prunedFrom },
+    });
   });
 }

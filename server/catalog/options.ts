@@ -10,7 +10,10 @@ export async function loadPermissionCatalog(): Promise<PermissionCatalog> {
     db.project.findMany({ select: { name: true }, ...byName }),
     db.environment.findMany({ select: { name: true }, ...byName }),
     db.app.findMany({ select: { name: true, project: { select: { name: true } } }, ...byName }),
-    db.helmApp.findMany({ select: { name: true, project: { select: { name: true } }, environment: { select: { name: true } } }, ...byName }),
+    db.helmApp.findMany({
+      select: { name: true, project: { select: { name: true } }, environment: { select: { name: true } } },
+      ...byName,
+    }),
     db.chartGroup.findMany({ select: { name: true }, ...byName }),
   ]);
   return {

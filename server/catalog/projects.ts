@@ -4,8 +4,8 @@ import type { ProjectResponse } from "@/lib/schemas/catalog";
 import { recordEvent } from "../audit/record";
 import type { Actor } from "../auth/principal";
 import { getDb } from "../db";
+import { contains, orderBy, type Paging, pageOf, skipTake } from "../db/paging";
 import { describeUses, duplicate, notFound } from "./common";
-import { contains, orderBy, pageOf, skipTake, type Paging } from "../db/paging";
 import { grantHolders } from "./grant-uses";
 
 // Projects (Devtron's "teams"). Any signed-in principal may read them — their names
@@ -70,8 +70,16 @@ export async function deleteProject(id: number, actor: Actor) {
       grantHolders(tx, { project: project.name }),
     ]);
     const uses = [
-      describeUses(["app", "apps"], apps.map((a) => a.name), appCount),
-      describeUses(["Helm app", "Helm apps"], helm.map((h) => h.name), helmCount),
+      describeUses(
+        ["app", "apps"],
+        apps.map((a) => a.name),
+        appCount,
+      ),
+      describeUses(
+        ["Helm app", "Helm apps"],
+        helm.map((h) => h.name),
+        helmCount,
+      ),
       describeUses(["grant", "grants"], holders.names, holders.total),
     ].filter(Boolean);
     if (uses.length) throw new ApiError("conflict", `Project ${project.name} is still used by ${uses.join(" and ")}. Remove those first.`);

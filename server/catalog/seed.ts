@@ -32,29 +32,100 @@ const APPS: [project: string, name: string, description: string, envs: string[]]
   ["platform", "feature-flags", "Feature flag service", ["dev", "staging", "qa"]],
 ];
 const HELM_APPS = [
-  { name: "redis-cache", project: "storefront", environment: "staging", chart: "bitnami/redis", version: "19.6.4", values: "architecture: standalone\nauth:\n  enabled: true\n" },
-  { name: "postgres-main", project: "payments", environment: "production", chart: "bitnami/postgresql", version: "15.5.20", values: "primary:\n  persistence:\n    size: 50Gi\n" },
-  { name: "ingress-nginx", project: "platform", environment: "production", chart: "ingress-nginx/ingress-nginx", version: "4.11.1", values: "controller:\n  replicaCount: 2\n" },
-  { name: "grafana", project: "platform", environment: "staging", chart: "grafana/grafana", version: "8.4.2", values: "persistence:\n  enabled: false\n" },
+  {
+    name: "redis-cache",
+    project: "storefront",
+    environment: "staging",
+    chart: "bitnami/redis",
+    version: "19.6.4",
+    values: "architecture: standalone\nauth:\n  enabled: true\n",
+  },
+  {
+    name: "postgres-main",
+    project: "payments",
+    environment: "production",
+    chart: "bitnami/postgresql",
+    version: "15.5.20",
+    values: "primary:\n  persistence:\n    size: 50Gi\n",
+  },
+  {
+    name: "ingress-nginx",
+    project: "platform",
+    environment: "production",
+    chart: "ingress-nginx/ingress-nginx",
+    version: "4.11.1",
+    values: "controller:\n  replicaCount: 2\n",
+  },
+  {
+    name: "grafana",
+    project: "platform",
+    environment: "staging",
+    chart: "grafana/grafana",
+    version: "8.4.2",
+    values: "persistence:\n  enabled: false\n",
+  },
 ];
 const CHART_GROUPS = [
-  { name: "observability", description: "Metrics, logs and dashboards", charts: [{ name: "prometheus-community/prometheus", version: "25.24.1" }, { name: "grafana/grafana", version: "8.4.2" }, { name: "grafana/loki", version: "6.7.1" }] },
-  { name: "data-stores", description: "Databases and caches", charts: [{ name: "bitnami/postgresql", version: "15.5.20" }, { name: "bitnami/redis", version: "19.6.4" }] },
-  { name: "edge", description: "Ingress and certificates", charts: [{ name: "ingress-nginx/ingress-nginx", version: "4.11.1" }, { name: "jetstack/cert-manager", version: "1.15.1" }] },
+  {
+    name: "observability",
+    description: "Metrics, logs and dashboards",
+    charts: [
+      { name: "prometheus-community/prometheus", version: "25.24.1" },
+      { name: "grafana/grafana", version: "8.4.2" },
+      { name: "grafana/loki", version: "6.7.1" },
+    ],
+  },
+  {
+    name: "data-stores",
+    description: "Databases and caches",
+    charts: [
+      { name: "bitnami/postgresql", version: "15.5.20" },
+      { name: "bitnami/redis", version: "19.6.4" },
+    ],
+  },
+  {
+    name: "edge",
+    description: "Ingress and certificates",
+    charts: [
+      { name: "ingress-nginx/ingress-nginx", version: "4.11.1" },
+      { name: "jetstack/cert-manager", version: "1.15.1" },
+    ],
+  },
 ];
 
-export type SeedResult = { projects: number; environments: number; apps: number; deployments: number; helmApps: number; chartGroups: number };
+export type SeedResult = {
+  projects: number;
+  environments: number;
+  apps: number;
+  deployments: number;
+  helmApps: number;
+  chartGroups: number;
+};
 
 async function seedApps(tx: Tx, by: string, projectIds: Map<string, number>, envIds: Map<string, number>): Promise<[number, number]> {
   let apps = 0;
   let deployments = 0;
   for (const [i, [project, name, description, envs]] of APPS.entries()) {
     if (await tx.app.findUnique({ where: { name } })) continue;
-    const app = await tx.app.create({ data: { name, description, projectId: projectIds.get(project)!, createdBy: by, labels: [{ key: "team", value: project, propagate: true }] } });
+    const app = await tx.app.create({
+      data: {
+        name,
+        description,
+        projectId: projectIds.get(project)!,
+        createdBy: by,
+        labels: [{ key: "team", value: project, propagate: true }],
+      },
+    });
     apps++;
     for (const [j, env] of envs.entries()) {
       await tx.deployment.create({
-        data: { appId: app.id, environmentId: envIds.get(env)!, image: `registry.example.com/${name}:1.${i}.${j}`, triggeredBy: by, createdAt: new Date(Date.now() - (envs.length - j) * 3_600_000) },
+        data: {
+          appId: app.id,
+          environmentId: envIds.get(env)!,
+          image: `registry.example.com/${name}:1.${i}.${j}`,
+          triggeredBy: by,
+          createdAt: new Date(Date.now() - (envs.length - j) * 3_600_000),
+        },
       });
       deployments++;
     }
@@ -64,31 +135,43 @@ async function seedApps(tx: Tx, by: string, projectIds: Map<string, number>, env
 
 export async function seedDemoData(actor: Actor): Promise<SeedResult> {
   const db = await getDb();
-  return db.$transaction(async (tx) => {
-    const result: SeedResult = { projects: 0, environments: 0, apps: 0, deployments: 0, helmApps: 0, chartGroups: 0 };
-    const projectIds = new Map<string, number>();
-    for (const p of PROJECTS) {
-      const found = await tx.project.findUnique({ where: { name: p.name } });
-      projectIds.set(p.name, (found ?? (result.projects++, await tx.project.create({ data: p }))).id);
-    }
-    const envIds = new Map<string, number>();
-    for (const e of ENVIRONMENTS) {
-      const found = await tx.environment.findUnique({ where: { name: e.name } });
-      envIds.set(e.name, (found ?? (result.environments++, await tx.environment.create({ data: e }))).id);
-    }
-    [result.apps, result.deployments] = await seedApps(tx, actor.name, projectIds, envIds);
-    for (const h of HELM_APPS) {
-      const environmentId = envIds.get(h.environment)!;
-      if (await tx.helmApp.findUnique({ where: { environmentId_name: { environmentId, name: h.name } } })) continue;
-      await tx.helmApp.create({ data: { name: h.name, projectId: projectIds.get(h.project)!, environmentId, chart: h.chart, version: h.version, values: h.values } });
-      result.helmApps++;
-    }
-    for (const g of CHART_GROUPS) {
-      if (await tx.chartGroup.findUnique({ where: { name: g.name } })) continue;
-      await tx.chartGroup.create({ data: g });
-      result.chartGroups++;
-    }
-    await recordEvent(tx, { action: "catalog.seeded", actor, target: { type: "catalog", id: null }, details: result });
-    return result;
-  }, { timeout: 30_000 });
+  return db.$transaction(
+    async (tx) => {
+      const result: SeedResult = { projects: 0, environments: 0, apps: 0, deployments: 0, helmApps: 0, chartGroups: 0 };
+      const projectIds = new Map<string, number>();
+      for (const p of PROJECTS) {
+        const found = await tx.project.findUnique({ where: { name: p.name } });
+        projectIds.set(p.name, (found ?? (result.projects++, await tx.project.create({ data: p }))).id);
+      }
+      const envIds = new Map<string, number>();
+      for (const e of ENVIRONMENTS) {
+        const found = await tx.environment.findUnique({ where: { name: e.name } });
+        envIds.set(e.name, (found ?? (result.environments++, await tx.environment.create({ data: e }))).id);
+      }
+      [result.apps, result.deployments] = await seedApps(tx, actor.name, projectIds, envIds);
+      for (const h of HELM_APPS) {
+        const environmentId = envIds.get(h.environment)!;
+        if (await tx.helmApp.findUnique({ where: { environmentId_name: { environmentId, name: h.name } } })) continue;
+        await tx.helmApp.create({
+          data: {
+            name: h.name,
+            projectId: projectIds.get(h.project)!,
+            environmentId,
+            chart: h.chart,
+            version: h.version,
+            values: h.values,
+          },
+        });
+        result.helmApps++;
+      }
+      for (const g of CHART_GROUPS) {
+        if (await tx.chartGroup.findUnique({ where: { name: g.name } })) continue;
+        await tx.chartGroup.create({ data: g });
+        result.chartGroups++;
+      }
+      await recordEvent(tx, { action: "catalog.seeded", actor, target: { type: "catalog", id: null }, details: result });
+      return result;
+    },
+    { timeout: 30_000 },
+  );
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -7,7 +7,7 @@ import { Client } from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { withDatabase } from "@/tests/helpers/global-setup";
 import { pgDriver, pgliteDriver } from "./drivers";
-import { MIGRATIONS_DIR, migrate, MigrationError, readMigrations } from "./migrate";
+import { MIGRATIONS_DIR, MigrationError, migrate, readMigrations } from "./migrate";
 
 const open: PGlite[] = [];
 afterEach(async () => {
@@ -33,9 +33,16 @@ describe("migrate", () => {
     expect(local.length).toBeGreaterThan(0);
     expect(await migrate(pgliteDriver(db))).toEqual(local.map((m) => m.name));
     const rows = (await db.query<Record<string, unknown>>(`SELECT * FROM "_prisma_migrations" ORDER BY migration_name`)).rows;
-    expect(Object.keys(rows[0]!).sort()).toEqual(
-      ["applied_steps_count", "checksum", "finished_at", "id", "logs", "migration_name", "rolled_back_at", "started_at"],
-    );
+    expect(Object.keys(rows[0]!).sort()).toEqual([
+      "applied_steps_count",
+      "checksum",
+      "finished_at",
+      "id",
+      "logs",
+      "migration_name",
+      "rolled_back_at",
+      "started_at",
+    ]);
     for (const [i, row] of rows.entries()) {
       const file = readFileSync(path.join(MIGRATIONS_DIR, local[i]!.name, "migration.sql"));
       expect(row).toMatchObject({
@@ -55,7 +62,7 @@ describe("migrate", () => {
     const dir = copyMigrations();
     await migrate(pgliteDriver(db), { dir });
     const [first] = await readMigrations(dir);
-    writeFileSync(path.join(dir, first!.name, "migration.sql"), first!.sql + "\n-- edited\n");
+    writeFileSync(path.join(dir, first!.name, "migration.sql"), `${first!.sql}\n-- edited\n`);
     await expect(migrate(pgliteDriver(db), { dir })).rejects.toThrow(
       new RegExp(`prisma/migrations/${first!.name}/migration.sql was changed after it was applied`),
     );

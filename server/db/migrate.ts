@@ -43,7 +43,10 @@ export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<LocalMigration[]> {
   // Traced explicitly through outputFileTracingIncludes (next.config.mjs), not from here.
   const entries = await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"), "utf8");

@@ -29,6 +29,9 @@ describe("unique violations", () => {
   });
 
   it("says something sensible for an index it cannot read", () => {
-    expect(toApiError(violation({}, "HelmApp")).toProblem()).toMatchObject({ status: 409, detail: "This Helm app conflicts with one that already exists." });
+    expect(toApiError(violation({}, "HelmApp")).toProblem()).toMatchObject({
+      status: 409,
+      detail: "This Helm app conflicts with one that already exists.",
+    });
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { ZodError } from "zod";
-import { ApiError, withArticle, type FieldError } from "@/lib/errors";
+import { ApiError, type FieldError, withArticle } from "@/lib/errors";
 import { ConfigError } from "../config";
 import { MigrationError } from "../db/migrate";
 
@@ -24,21 +24,42 @@ export function validationError(error: ZodError): ApiError {
   });
 }
 
-const UNREACHABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "57P01", "57P03"]);
+const UNREACHABLE_CODES = new Set([
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "57P01",
+  "57P03",
+]);
 
 function isUnreachable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
     const { code, name, message } = e as { code?: unknown; name?: unknown; message?: unknown };
     if (typeof code === "string" && UNREACHABLE_CODES.has(code)) return true;
     if (name === "PrismaClientInitializationError") return true;
-    if (typeof message === "string" && /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|timeout exceeded when trying to connect|Can't reach database/i.test(message)) return true;
+    if (
+      typeof message === "string" &&
+      /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|timeout exceeded when trying to connect|Can't reach database/i.test(message)
+    )
+      return true;
     e = (e as { cause?: unknown }).cause;
   }
   return false;
 }
 
 const NOUNS: Record<string, string> = {
-  ApiToken: "token", User: "user", Project: "project", Environment: "environment", App: "app", HelmApp: "Helm app", ChartGroup: "chart group",
+  ApiToken: "token",
+  User: "user",
+  Project: "project",
+  Environment: "environment",
+  App: "app",
+  HelmApp: "Helm app",
+  ChartGroup: "chart group",
 };
 
 /**
@@ -46,13 +67,17 @@ const NOUNS: Record<string, string> = {
  * requests raced for the same name. Answer as the service would have, field and all.
  */
 function uniqueViolation(error: unknown): ApiError {
-  const meta = (error as { meta?: { modelName?: string; driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string } } } } }).meta;
+  const meta = (
+    error as { meta?: { modelName?: string; driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string } } } } }
+  ).meta;
   const constraint = meta?.driverAdapterError?.cause?.constraint;
   const named = (field: string) => constraint?.fields?.includes(field) || constraint?.index?.includes(`_${field}_`);
   const field = named("email") ? "email" : named("name") ? "name" : null;
   const noun = NOUNS[meta?.modelName ?? ""] ?? "record";
   if (!field) return new ApiError("conflict", `This ${noun} conflicts with one that already exists.`);
-  return new ApiError("conflict", `${withArticle(noun)} with this ${field} already exists.`, { errors: [{ path: field, message: "is already used" }] });
+  return new ApiError("conflict", `${withArticle(noun)} with this ${field} already exists.`, {
+    errors: [{ path: field, message: "is already used" }],
+  });
 }
 
 export function toApiError(error: unknown): ApiError {

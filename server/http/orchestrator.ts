@@ -2,9 +2,9 @@ import "server-only";
 import { STATUS_CODES } from "node:http";
 import { ApiError } from "@/lib/errors";
 import type { Principal } from "../auth/principal";
-import { authenticate, routeParams, type RouteContext } from "./route";
 import { clientIp } from "./client-ip";
 import { toApiError } from "./errors";
+import { authenticate, type RouteContext, routeParams } from "./route";
 
 // Devtron's envelope: { code, status, result, errors }. Same services, same errors as
 // /api/v1, only dressed the way Devtron scripts and Postman collections expect — with

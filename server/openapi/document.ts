@@ -21,7 +21,10 @@ const problem: Json = {
     status: { type: "integer" },
     detail: { type: "string" },
     code: { type: "string", enum: Object.keys(ERROR_CODES) },
-    errors: { type: "array", items: { type: "object", required: ["path", "message"], properties: { path: { type: "string" }, message: { type: "string" } } } },
+    errors: {
+      type: "array",
+      items: { type: "object", required: ["path", "message"], properties: { path: { type: "string" }, message: { type: "string" } } },
+    },
   },
 };
 
@@ -31,7 +34,13 @@ const devtronEnvelope = (result: Json | null): Json => ({
     code: { type: "integer" },
     status: { type: "string" },
     ...(result ? { result } : {}),
-    errors: { type: "array", items: { type: "object", properties: { code: { type: "string" }, internalMessage: { type: "string" }, userMessage: { type: "string" } } } },
+    errors: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { code: { type: "string" }, internalMessage: { type: "string" }, userMessage: { type: "string" } },
+      },
+    },
   },
 });
 
@@ -46,15 +55,23 @@ const STATUS_TEXT: Record<number, string> = {
 };
 
 function operation(e: Endpoint): Json {
-  const errorStatuses = [...new Set([...(e.access === "public" ? [] : [401, 429]), ...(e.access === "superAdmin" ? [403] : []), ...(e.errors ?? []), 503])].sort();
+  const errorStatuses = [
+    ...new Set([...(e.access === "public" ? [] : [401, 429]), ...(e.access === "superAdmin" ? [403] : []), ...(e.errors ?? []), 503]),
+  ].sort();
   const errorBody = e.devtron ? devtronEnvelope(null) : { $ref: "#/components/schemas/Problem" };
   const errorType = e.devtron ? "application/json" : "application/problem+json";
   const responses: Json = {};
   const ok = e.status ?? (e.response ? 200 : 204);
   responses[String(ok)] = e.response
-    ? { description: "OK", content: { "application/json": { schema: e.devtron ? devtronEnvelope(schemaOf(e.response, "output")) : schemaOf(e.response, "output") } } }
+    ? {
+        description: "OK",
+        content: {
+          "application/json": { schema: e.devtron ? devtronEnvelope(schemaOf(e.response, "output")) : schemaOf(e.response, "output") },
+        },
+      }
     : { description: "No content" };
-  for (const status of errorStatuses) responses[String(status)] = { description: STATUS_TEXT[status] ?? "Error", content: { [errorType]: { schema: errorBody } } };
+  for (const status of errorStatuses)
+    responses[String(status)] = { description: STATUS_TEXT[status] ?? "Error", content: { [errorType]: { schema: errorBody } } };
 
   const parameters: Json[] = [];
   if (e.path.includes("{id}")) parameters.push({ name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } });
@@ -83,7 +100,8 @@ export function openApiDocument(serverUrl?: string): Json {
     info: {
       title: "Tessera API",
       version: "1.0.0",
-      description: "Tessera's REST API (/api/v1, problem+json errors) and the Devtron-compatible /orchestrator API ({ code, status, result, errors }). Authenticate with `Authorization: Bearer tsr_…` or Devtron's `token: tsr_…` header.",
+      description:
+        "Tessera's REST API (/api/v1, problem+json errors) and the Devtron-compatible /orchestrator API ({ code, status, result, errors }). Authenticate with `Authorization: Bearer tsr_…` or Devtron's `token: tsr_…` header.",
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     security: [{ bearer: [] }, { tokenHeader: [] }],

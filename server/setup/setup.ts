@@ -1,12 +1,12 @@
 import "server-only";
 import { ApiError } from "@/lib/errors";
-import { setupInput, type SetupInput } from "@/lib/schemas/user";
+import { type SetupInput, setupInput } from "@/lib/schemas/user";
 import { recordEvent } from "../audit/record";
 import { hashPassword } from "../auth/password";
 import { SYSTEM_ACTOR } from "../auth/principal";
+import { seedDemoData } from "../catalog/seed";
 import { ConfigError } from "../config";
 import { getDb } from "../db";
-import { seedDemoData } from "../catalog/seed";
 import { toUserResponse } from "../users/users";
 
 // First run: while no user exists, Tessera is open for exactly one thing — creating
@@ -23,7 +23,10 @@ export async function needsSetup(): Promise<boolean> {
   return !done;
 }
 
-export async function completeSetup(input: Pick<SetupInput, "email" | "name" | "password"> & { loadDemoData?: boolean }, ip: string | null) {
+export async function completeSetup(
+  input: Pick<SetupInput, "email" | "name" | "password"> & { loadDemoData?: boolean },
+  ip: string | null,
+) {
   const passwordHash = await hashPassword(input.password);
   const db = await getDb();
   const user = await db.$transaction(async (tx) => {
@@ -54,7 +57,9 @@ export async function bootstrapAdminFromEnv(env: NodeJS.ProcessEnv = process.env
   if (!email || !password || !(await needsSetup())) return false;
   const parsed = setupInput.safeParse({ email, name: env.TESSERA_ADMIN_NAME || "Administrator", password, confirmPassword: password });
   if (!parsed.success) {
-    throw new ConfigError(`TESSERA_ADMIN_EMAIL / TESSERA_ADMIN_PASSWORD are invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+    throw new ConfigError(
+      `TESSERA_ADMIN_EMAIL / TESSERA_ADMIN_PASSWORD are invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`,
+    );
   }
   try {
     await completeSetup(parsed.data, null);

@@ -1,9 +1,9 @@
 import "server-only";
 import { renameErrorPaths } from "@/lib/errors";
-import type { TokenResponse } from "@/lib/schemas/token";
-import type { DevtronTokenResponse } from "@/lib/schemas/devtron-token";
 import { NO_PERMISSIONS } from "@/lib/permissions/schema";
-import { tokenLabel, type Actor } from "../auth/principal";
+import type { DevtronTokenResponse } from "@/lib/schemas/devtron-token";
+import type { TokenResponse } from "@/lib/schemas/token";
+import { type Actor, tokenLabel } from "../auth/principal";
 import { maxTokenLifetimeDays } from "./config";
 import { createToken, getToken, listTokens, regenerateToken, updateToken } from "./tokens";
 
@@ -63,6 +63,7 @@ export async function updateDevtronToken(id: number, input: { description?: stri
   const secret = regenerate
     ? (await regenerateToken(id, { ...expiryFrom(input.expireAtInMs), graceSeconds: 0 }, actor).catch(devtronFields)).secret
     : "";
-  if (input.description !== undefined && input.description !== current.description) await updateToken(id, { description: input.description }, actor);
+  if (input.description !== undefined && input.description !== current.description)
+    await updateToken(id, { description: input.description }, actor);
   return { success: true, token: secret, hideApiToken: true };
 }

@@ -3,13 +3,13 @@ import { ApiError, fieldError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Permissions } from "@/lib/permissions/schema";
 import type { CreateTokenInput, ListTokensQuery, RegenerateTokenInput, TokenResponse, UpdateTokenInput } from "@/lib/schemas/token";
+import { addDays, EXPIRING_WITHIN_DAYS, type ExpiryInput, resolveExpiry } from "@/lib/tokens/expiry";
 import { generateToken, previewOf } from "@/lib/tokens/format";
-import { addDays, EXPIRING_WITHIN_DAYS, resolveExpiry, type ExpiryInput } from "@/lib/tokens/expiry";
 import { recordEvent } from "../audit/record";
-import { permissionsFrom, type Actor } from "../auth/principal";
+import { type Actor, permissionsFrom } from "../auth/principal";
 import { assertGrantNamesExist } from "../catalog/check-grants";
-import { contains, orderBy, pageOf, skipTake } from "../db/paging";
 import { getDb, type Tx } from "../db";
+import { contains, orderBy, pageOf, skipTake } from "../db/paging";
 import { maxTokenLifetimeDays } from "./config";
 import { hashSecret } from "./verify";
 
@@ -18,8 +18,22 @@ import { hashSecret } from "./verify";
 // regenerate) and are never stored, logged or audited — only their SHA-256.
 
 const PUBLIC_FIELDS = {
-  id: true, name: true, description: true, preview: true, superAdmin: true, grants: true, expiresAt: true, version: true,
-  createdAt: true, createdBy: true, updatedAt: true, updatedBy: true, lastUsedAt: true, lastUsedIp: true, recentIps: true, deletedAt: true,
+  id: true,
+  name: true,
+  description: true,
+  preview: true,
+  superAdmin: true,
+  grants: true,
+  expiresAt: true,
+  version: true,
+  createdAt: true,
+  createdBy: true,
+  updatedAt: true,
+  updatedBy: true,
+  lastUsedAt: true,
+  lastUsedIp: true,
+  recentIps: true,
+  deletedAt: true,
 } as const satisfies Prisma.ApiTokenSelect;
 type Row = Prisma.ApiTokenGetPayload<{ select: typeof PUBLIC_FIELDS }>;
 
@@ -82,7 +96,11 @@ export async function listTokens(query: ListTokensQuery, now = new Date()) {
     db.apiToken.findMany({ where, select: PUBLIC_FIELDS, orderBy: order, ...skipTake(query) }),
     db.apiToken.count({ where }),
   ]);
-  return pageOf(rows.map((r) => toTokenResponse(r, now)), total, query);
+  return pageOf(
+    rows.map((r) => toTokenResponse(r, now)),
+    total,
+    query,
+  );
 }
 
 async function liveTokenOrThrow(tx: Tx, id: number): Promise<Row> {
@@ -97,7 +115,9 @@ export async function getToken(id: number) {
 
 async function assertNameFree(tx: Tx, name: string): Promise<void> {
   if (await tx.apiToken.findFirst({ where: { name, deletedAt: null }, select: { id: true } })) {
-    throw new ApiError("conflict", `A token named ${name} already exists.`, { errors: [{ path: "name", message: "is already used by another token" }] });
+    throw new ApiError("conflict", `A token named ${name} already exists.`, {
+      errors: [{ path: "name", message: "is already used by another token" }],
+    });
   }
 }
 
@@ -139,9 +159,11 @@ export async function updateToken(id: number, input: UpdateTokenInput, actor: Ac
   const token = await db.$transaction(async (tx) => {
     const before = await liveTokenOrThrow(tx, id);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
-    if (input.description !== undefined && input.description !== before.description) changes.description = { from: before.description, to: input.description };
+    if (input.description !== undefined && input.description !== before.description)
+      changes.description = { from: before.description, to: input.description };
     const was = permissionsFrom(before.superAdmin, before.grants);
-    if (input.permissions && JSON.stringify(input.permissions) !== JSON.stringify(was)) changes.permissions = { from: was, to: input.permissions };
+    if (input.permissions && JSON.stringify(input.permissions) !== JSON.stringify(was))
+      changes.permissions = { from: was, to: input.permissions };
     // Nothing to change: no write, no audit event, no new updatedAt.
     if (Object.keys(changes).length === 0) return before;
     if (input.permissions) await assertGrantNamesExist(tx, input.permissions);
@@ -150,7 +172,12 @@ export async function updateToken(id: number, input: UpdateTokenInput, actor: Ac
       data: { description: input.description, ...(input.permissions ? permissionColumns(input.permissions) : {}), updatedBy: actor.name },
       select: PUBLIC_FIELDS,
     });
-    await recordEvent(tx, { action: "token.updated", actor, target: { type: "token", id }, details: { name: after.name, changes: changes as object } });
+    await recordEvent(tx, {
+      action: "token.updated",
+      actor,
+      target: { type: "token", id },
+      details: { name: after.name, changes: changes as object },
+    });
     return after;
   });
   return toTokenResponse(token);
@@ -199,7 +226,10 @@ export async function deleteToken(id: number, actor: Actor) {
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const token = await liveTokenOrThrow(tx, id);
-    await tx.apiToken.update({ where: { id }, data: { deletedAt: new Date(), previousHash: null, previousValidUntil: null, updatedBy: actor.name } });
+    await tx.apiToken.update({
+      where: { id },
+      data: { deletedAt: new Date(), previousHash: null, previousValidUntil: null, updatedBy: actor.name },
+    });
     await recordEvent(tx, { action: "token.deleted", actor, target: { type: "token", id }, details: { name: token.name } });
   });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { ApiError } from "@/lib/errors";
 import { isWellFormedToken, TOKEN_LENGTH } from "@/lib/tokens/format";
-import { permissionsFrom, tokenLabel, type Principal } from "../auth/principal";
+import { type Principal, permissionsFrom, tokenLabel } from "../auth/principal";
 import { getSql } from "../db";
 import { limiter } from "../http/rate-limit";
 import { recordUsage } from "./usage";
@@ -19,7 +19,16 @@ export type VerifyResult =
   | { ok: true; principal: Principal }
   | { ok: false; reason: "malformed" | "unknown" | "deleted" | "superseded" | "expired" };
 
-type Row = { id: number; name: string; superAdmin: boolean; grants: unknown; deleted: boolean; current: boolean; in_grace: boolean | null; expired: boolean };
+type Row = {
+  id: number;
+  name: string;
+  superAdmin: boolean;
+  grants: unknown;
+  deleted: boolean;
+  current: boolean;
+  in_grace: boolean | null;
+  expired: boolean;
+};
 
 // The database compares the times itself (timestamps are stored as UTC without a zone),
 // so no driver's date parsing is involved.
@@ -37,7 +46,13 @@ export async function verifyToken(secret: string, now: Date = new Date()): Promi
   if (row.expired) return { ok: false, reason: "expired" };
   return {
     ok: true,
-    principal: { type: "token", id: row.id, name: row.name, label: tokenLabel(row.name), permissions: permissionsFrom(row.superAdmin, row.grants) },
+    principal: {
+      type: "token",
+      id: row.id,
+      name: row.name,
+      label: tokenLabel(row.name),
+      permissions: permissionsFrom(row.superAdmin, row.grants),
+    },
   };
 }
 
@@ -80,5 +95,7 @@ export async function authenticateToken(secret: string, ip: string): Promise<Pri
 }
 
 function tooMany(seconds: number): ApiError {
-  return new ApiError("rate_limited", `Too many failed authentication attempts from your address. Try again in ${seconds} seconds.`, { retryAfter: seconds });
+  return new ApiError("rate_limited", `Too many failed authentication attempts from your address. Try again in ${seconds} seconds.`, {
+    retryAfter: seconds,
+  });
 }

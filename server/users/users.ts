@@ -4,12 +4,21 @@ import type { Page, PageQuery } from "@/lib/schemas/common";
 import type { CreateUserInput, UpdateUserInput, UserResponse } from "@/lib/schemas/user";
 import { recordEvent } from "../audit/record";
 import { hashPassword } from "../auth/password";
-import { permissionsFrom, type Actor } from "../auth/principal";
+import { type Actor, permissionsFrom } from "../auth/principal";
 import { assertGrantNamesExist } from "../catalog/check-grants";
-import { contains, orderBy, pageOf, skipTake } from "../db/paging";
 import { getDb, type Tx } from "../db";
+import { contains, orderBy, pageOf, skipTake } from "../db/paging";
 
-type UserRow = { id: number; email: string; name: string; superAdmin: boolean; grants: unknown; disabledAt: Date | null; createdAt: Date; updatedAt: Date };
+type UserRow = {
+  id: number;
+  email: string;
+  name: string;
+  superAdmin: boolean;
+  grants: unknown;
+  disabledAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
 
 export function toUserResponse(u: UserRow): UserResponse {
   return {
@@ -60,7 +69,13 @@ export async function createUser(input: CreateUserInput, actor: Actor): Promise<
     await assertEmailFree(tx, input.email);
     await assertGrantNamesExist(tx, permissions);
     const user = await tx.user.create({
-      data: { email: input.email, name: input.name, superAdmin: permissions.superAdmin, grants: permissions.superAdmin ? [] : permissions.grants, passwordHash },
+      data: {
+        email: input.email,
+        name: input.name,
+        superAdmin: permissions.superAdmin,
+        grants: permissions.superAdmin ? [] : permissions.grants,
+        passwordHash,
+      },
     });
     await recordEvent(tx, {
       action: "user.created",

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Grant } from "@/lib/permissions/schema";
 import type { Db } from "@/server/db";
-import { makeUser } from "../helpers/fixtures";
-import { useFreshDatabase } from "../helpers/db";
-import { client, sessionCookieFor, startServer, type TestServer } from "../helpers/http";
 import {
   catalogSnapshot,
   problemBody,
@@ -14,6 +11,9 @@ import {
   seedProject,
   userWithGrants,
 } from "../helpers/catalog-fixtures";
+import { useFreshDatabase } from "../helpers/db";
+import { makeUser } from "../helpers/fixtures";
+import { client, sessionCookieFor, startServer, type TestServer } from "../helpers/http";
 
 // The authorization matrix of DESIGN.md §4 over real HTTP. A thing that exists but that
 // the caller may not read answers 404 (exactly like a thing that does not exist); a thing
@@ -56,8 +56,17 @@ beforeAll(async () => {
   const staging = await seedEnvironment(db, "staging");
   const production = await seedEnvironment(db, "production", { production: true });
   Object.assign(ids, { "proj-a": a.id, "proj-b": b.id, staging: staging.id, production: production.id });
-  for (const [project, name] of [[a, "a-one"], [a, "a-two"], [b, "b-one"]] as const) ids[name] = (await seedApp(db, project.id, name)).id;
-  for (const [project, env, name] of [[a, staging, "ha-stg"], [a, production, "ha-prod"], [b, staging, "hb-stg"]] as const) {
+  for (const [project, name] of [
+    [a, "a-one"],
+    [a, "a-two"],
+    [b, "b-one"],
+  ] as const)
+    ids[name] = (await seedApp(db, project.id, name)).id;
+  for (const [project, env, name] of [
+    [a, staging, "ha-stg"],
+    [a, production, "ha-prod"],
+    [b, staging, "hb-stg"],
+  ] as const) {
     ids[name] = (await seedHelmApp(db, project.id, env.id, name)).id;
   }
   for (const name of ["g1", "g2"]) ids[name] = (await seedChartGroup(db, name)).id;
@@ -162,7 +171,13 @@ const resolveBody = (body: unknown): unknown =>
 type Row = [user: UserKey | "anon", method: string, path: string, body: unknown, status: number];
 
 const newApp = (project: string) => ({ name: "$name", project });
-const newHelm = (project: string, environment: string) => ({ name: "$name", project, environment, chart: "bitnami/redis", version: "18.0.0" });
+const newHelm = (project: string, environment: string) => ({
+  name: "$name",
+  project,
+  environment,
+  chart: "bitnami/redis",
+  version: "18.0.0",
+});
 const describe_ = { description: "changed by the matrix" };
 
 const projectRows: Row[] = [
@@ -337,7 +352,13 @@ const anonRows: Row[] = [
   ["anon", "DELETE", "/api/v1/chart-groups/{g2}", undefined, 401],
 ];
 
-const CODES: Record<number, string> = { 400: "validation_failed", 401: "unauthorized", 403: "forbidden", 404: "not_found", 409: "conflict" };
+const CODES: Record<number, string> = {
+  400: "validation_failed",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  409: "conflict",
+};
 const WRITE_METHODS = new Set(["POST", "PATCH", "DELETE"]);
 
 describe("authorization matrix", () => {
@@ -375,7 +396,11 @@ describe("authorization matrix", () => {
 
 describe("API tokens are held to the same grants", () => {
   it("a token with view on A lists only A's apps, reads B's as 404 and cannot create or deploy", async () => {
-    const created = await as.i("POST", "/api/v1/tokens", { name: "authz-view-token", expiresInDays: 7, permissions: { superAdmin: false, grants: GRANTS.a } });
+    const created = await as.i("POST", "/api/v1/tokens", {
+      name: "authz-view-token",
+      expiresInDays: 7,
+      permissions: { superAdmin: false, grants: GRANTS.a },
+    });
     expect(created.status).toBe(201);
     const token = client(server);
     const auth = { authorization: `Bearer ${created.body.secret as string}` };
@@ -406,16 +431,24 @@ describe("refusals say why", () => {
     expect((await as.d("POST", "/api/v1/apps", { name: "d-new", project: "proj-a" })).body.detail).toBe(
       "Creating apps in project proj-a needs the admin or manager role on the whole project.",
     );
-    expect((await as.a("PATCH", `/api/v1/apps/${ids["a-one"]}`, describe_)).body.detail).toBe("Changing app a-one needs the admin or manager role on it.");
+    expect((await as.a("PATCH", `/api/v1/apps/${ids["a-one"]}`, describe_)).body.detail).toBe(
+      "Changing app a-one needs the admin or manager role on it.",
+    );
     expect((await as.b("POST", `/api/v1/apps/${ids["a-one"]}/deployments`, { environment: "production" })).body.detail).toBe(
       "Deploying a-one to production needs the trigger role (or stronger) on that app and environment.",
     );
-    expect((await as.f("PATCH", `/api/v1/chart-groups/${ids.g2}`, describe_)).body.detail).toBe("Changing chart group g2 needs the update role on it, or admin.");
-    expect((await as.f("POST", "/api/v1/chart-groups", { name: "f-new" })).body.detail).toBe("Creating chart groups needs the chart-group admin role for all groups.");
+    expect((await as.f("PATCH", `/api/v1/chart-groups/${ids.g2}`, describe_)).body.detail).toBe(
+      "Changing chart group g2 needs the update role on it, or admin.",
+    );
+    expect((await as.f("POST", "/api/v1/chart-groups", { name: "f-new" })).body.detail).toBe(
+      "Creating chart groups needs the chart-group admin role for all groups.",
+    );
     expect((await as.e("POST", "/api/v1/helm-apps", resolveBody(newHelm("proj-a", "staging")))).body.detail).toBe(
       "Installing Helm apps in proj-a/staging needs the admin role there for all apps.",
     );
-    expect((await as.c("POST", "/api/v1/projects", { name: "c-new" })).body).toEqual(problemBody(403, "forbidden", "Only super admins can manage this."));
+    expect((await as.c("POST", "/api/v1/projects", { name: "c-new" })).body).toEqual(
+      problemBody(403, "forbidden", "Only super admins can manage this."),
+    );
   });
 
   it("answers 404 before looking at the body for an app the caller cannot see", async () => {

@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/server/db";
-import { makeUser } from "../helpers/fixtures";
-import { useFreshDatabase } from "../helpers/db";
-import { client, sessionCookieFor, startServer, type TestServer } from "../helpers/http";
 import {
   catalogSnapshot,
   fieldProblem,
@@ -16,6 +13,9 @@ import {
   seedProject,
   userWithGrants,
 } from "../helpers/catalog-fixtures";
+import { useFreshDatabase } from "../helpers/db";
+import { makeUser } from "../helpers/fixtures";
+import { client, sessionCookieFor, startServer, type TestServer } from "../helpers/http";
 
 // The catalog API as a super admin, over real HTTP: every endpoint's happy path with
 // its exact response shape and audit event, then a table of bad input, each answered
@@ -28,7 +28,15 @@ let adminId: number;
 const ADMIN_EMAIL = "crud-admin@example.com";
 
 /** Ids of the seeded things the tables below point at. */
-const ids = {} as Record<string, number> & { project: number; staging: number; prod: number; app: number; helm: number; group: number; user: number };
+const ids = {} as Record<string, number> & {
+  project: number;
+  staging: number;
+  prod: number;
+  app: number;
+  helm: number;
+  group: number;
+  user: number;
+};
 
 beforeAll(async () => {
   db = await useFreshDatabase();
@@ -54,14 +62,22 @@ beforeAll(async () => {
   const busyMany = await seedProject(db, "del-busy-many");
   for (const n of ["many-d", "many-a", "many-c", "many-b"]) await seedApp(db, busyMany.id, n);
   const granted = await seedProject(db, "del-granted");
-  await userWithGrants(db, [{ entity: "devtron-app", project: "del-granted", environments: [], apps: [], role: "view" }], "granted@example.com");
+  await userWithGrants(
+    db,
+    [{ entity: "devtron-app", project: "del-granted", environments: [], apps: [], role: "view" }],
+    "granted@example.com",
+  );
   const helmProject = await seedProject(db, "del-helm-project");
   const deployed = await seedEnvironment(db, "del-deployed");
   await seedDeployment(db, ids.app, deployed.id);
   const helmEnv = await seedEnvironment(db, "del-helm-env");
   await seedHelmApp(db, helmProject.id, helmEnv.id, "busy-release");
   const grantedEnv = await seedEnvironment(db, "del-granted-env");
-  await userWithGrants(db, [{ entity: "helm-app", project: "crud-base", environments: ["del-granted-env"], apps: [], role: "view" }], "granted-env@example.com");
+  await userWithGrants(
+    db,
+    [{ entity: "helm-app", project: "crud-base", environments: ["del-granted-env"], apps: [], role: "view" }],
+    "granted-env@example.com",
+  );
   const grantedGroup = await seedChartGroup(db, "del-granted-group");
   await userWithGrants(db, [{ entity: "chart-group", groups: ["del-granted-group"], role: "view" }], "granted-group@example.com");
   Object.assign(ids, {
@@ -96,7 +112,13 @@ describe("projects", () => {
     expect(created.status).toBe(201);
     expect(created.headers.get("content-type")).toMatch(/^application\/json/);
     const id = created.body.id as number;
-    expect(created.body).toEqual({ id: expect.any(Number), name: "payments", description: "Money in, money out", createdAt: isoTime, updatedAt: isoTime });
+    expect(created.body).toEqual({
+      id: expect.any(Number),
+      name: "payments",
+      description: "Money in, money out",
+      createdAt: isoTime,
+      updatedAt: isoTime,
+    });
     expectAudit(await lastEvent("project.created", id), "project", { name: "payments", description: "Money in, money out" });
 
     expect((await admin("POST", "/api/v1/projects", { name: " trimmed " })).body).toMatchObject({ name: "trimmed", description: "" });
@@ -145,7 +167,13 @@ describe("projects", () => {
     const all = await admin("GET", "/api/v1/projects");
     expect(all.body).toMatchObject({ page: 1, pageSize: 20 });
     expect(all.body.total).toBe(await db.project.count());
-    expect(all.body.data![0]).toEqual({ id: expect.any(Number), name: expect.any(String), description: expect.any(String), createdAt: isoTime, updatedAt: isoTime });
+    expect(all.body.data![0]).toEqual({
+      id: expect.any(Number),
+      name: expect.any(String),
+      description: expect.any(String),
+      createdAt: isoTime,
+      updatedAt: isoTime,
+    });
   });
 
   it("treats q as literal text, not a LIKE pattern", async () => {
@@ -172,10 +200,25 @@ describe("environments", () => {
       createdAt: isoTime,
       updatedAt: isoTime,
     });
-    const full = await admin("POST", "/api/v1/environments", { name: "prod-eu", description: "EU", cluster: "eu-1", namespace: "prod-eu-ns", production: true });
+    const full = await admin("POST", "/api/v1/environments", {
+      name: "prod-eu",
+      description: "EU",
+      cluster: "eu-1",
+      namespace: "prod-eu-ns",
+      production: true,
+    });
     expect(full.status).toBe(201);
     const id = full.body.id as number;
-    expect(full.body).toEqual({ id, name: "prod-eu", description: "EU", cluster: "eu-1", namespace: "prod-eu-ns", production: true, createdAt: isoTime, updatedAt: isoTime });
+    expect(full.body).toEqual({
+      id,
+      name: "prod-eu",
+      description: "EU",
+      cluster: "eu-1",
+      namespace: "prod-eu-ns",
+      production: true,
+      createdAt: isoTime,
+      updatedAt: isoTime,
+    });
     expectAudit(await lastEvent("environment.created", id), "environment", {
       name: "prod-eu",
       description: "EU",
@@ -186,10 +229,28 @@ describe("environments", () => {
 
     expect((await admin("GET", `/api/v1/environments/${id}`)).body).toEqual(full.body);
 
-    const patched = await admin("PATCH", `/api/v1/environments/${id}`, { description: "Europe", production: false, cluster: "eu-2", namespace: "eu" });
+    const patched = await admin("PATCH", `/api/v1/environments/${id}`, {
+      description: "Europe",
+      production: false,
+      cluster: "eu-2",
+      namespace: "eu",
+    });
     expect(patched.status).toBe(200);
-    expect(patched.body).toEqual({ ...full.body, description: "Europe", production: false, cluster: "eu-2", namespace: "eu", updatedAt: isoTime });
-    expectAudit(await lastEvent("environment.updated", id), "environment", { name: "prod-eu", description: "Europe", production: false, cluster: "eu-2", namespace: "eu" });
+    expect(patched.body).toEqual({
+      ...full.body,
+      description: "Europe",
+      production: false,
+      cluster: "eu-2",
+      namespace: "eu",
+      updatedAt: isoTime,
+    });
+    expectAudit(await lastEvent("environment.updated", id), "environment", {
+      name: "prod-eu",
+      description: "Europe",
+      production: false,
+      cluster: "eu-2",
+      namespace: "eu",
+    });
 
     expect((await admin("DELETE", `/api/v1/environments/${id}`)).status).toBe(204);
     expectAudit(await lastEvent("environment.deleted", id), "environment", { name: "prod-eu" });
@@ -213,7 +274,10 @@ describe("apps", () => {
       name: "checkout",
       project: "crud-base",
       description: "The checkout service",
-      labels: [{ key: "team", value: "payments" }, { key: "tier/critical", value: "yes", propagate: true }],
+      labels: [
+        { key: "team", value: "payments" },
+        { key: "tier/critical", value: "yes", propagate: true },
+      ],
     });
     expect(created.status).toBe(201);
     const id = created.body.id as number;
@@ -241,7 +305,9 @@ describe("apps", () => {
     expectAudit(await lastEvent("app.updated", id), "app", { name: "checkout", description: "Checkout", labels: [] });
     // A PATCH without labels leaves them alone.
     await admin("PATCH", `/api/v1/apps/${id}`, { labels: [{ key: "a", value: "b" }] });
-    expect((await admin("PATCH", `/api/v1/apps/${id}`, { description: "again" })).body).toMatchObject({ labels: [{ key: "a", value: "b", propagate: false }] });
+    expect((await admin("PATCH", `/api/v1/apps/${id}`, { description: "again" })).body).toMatchObject({
+      labels: [{ key: "a", value: "b", propagate: false }],
+    });
 
     const deployed = await admin("POST", `/api/v1/apps/${id}/deployments`, { environment: "crud-staging" });
     expect(deployed.status).toBe(201);
@@ -296,7 +362,11 @@ describe("deployments", () => {
       triggeredBy: ADMIN_EMAIL,
       createdAt: isoTime,
     });
-    expectAudit(await lastEvent("deployment.triggered", app.id), "app", { app: "dep-app", environment: "crud-staging", image: "registry/app:1" });
+    expectAudit(await lastEvent("deployment.triggered", app.id), "app", {
+      app: "dep-app",
+      environment: "crud-staging",
+      image: "registry/app:1",
+    });
     const second = await admin("POST", `/api/v1/apps/${app.id}/deployments`, { environment: "crud-prod" });
     expect(second.body).toMatchObject({ environment: "crud-prod", image: "" });
     const third = await admin("POST", `/api/v1/apps/${app.id}/deployments`, { environment: "crud-prod", image: "registry/app:3" });
@@ -339,7 +409,17 @@ describe("Helm apps", () => {
       version: "1.2.3",
     });
     // The same release name in another environment is another release.
-    expect((await admin("POST", "/api/v1/helm-apps", { name: "ingress", project: "crud-base", environment: "crud-staging", chart: "c", version: "1" })).status).toBe(201);
+    expect(
+      (
+        await admin("POST", "/api/v1/helm-apps", {
+          name: "ingress",
+          project: "crud-base",
+          environment: "crud-staging",
+          chart: "c",
+          version: "1",
+        })
+      ).status,
+    ).toBe(201);
 
     expect((await admin("GET", `/api/v1/helm-apps/${id}`)).body).toEqual(created.body);
     const values = "x".repeat(64 * 1024); // exactly the limit is fine
@@ -373,7 +453,11 @@ describe("Helm apps", () => {
 
 describe("chart groups", () => {
   it("creates (201), reads, updates and deletes, auditing each write", async () => {
-    const created = await admin("POST", "/api/v1/chart-groups", { name: "observability", description: "Metrics", charts: [{ name: "prometheus", version: "25.0.0" }] });
+    const created = await admin("POST", "/api/v1/chart-groups", {
+      name: "observability",
+      description: "Metrics",
+      charts: [{ name: "prometheus", version: "25.0.0" }],
+    });
     expect(created.status).toBe(201);
     const id = created.body.id as number;
     expect(created.body).toEqual({
@@ -416,25 +500,27 @@ describe("concurrent creates", () => {
   ])("of one name in %s: exactly one 201, the others 409 conflict", async (_what, path, body) => {
     const results = await Promise.all(Array.from({ length: 5 }, () => admin("POST", path, body)));
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
-    for (const r of results.filter((x) => x.status === 409)) expect(r.body).toMatchObject({ type: "about:blank", status: 409, code: "conflict" });
+    for (const r of results.filter((x) => x.status === 409))
+      expect(r.body).toMatchObject({ type: "about:blank", status: 409, code: "conflict" });
   });
 });
 
 // ---- Bad input ----------------------------------------------------------------------------------
 
-type Row = [
-  name: string,
-  method: string,
-  path: string,
-  body: unknown,
-  expected: ReturnType<typeof problemBody>,
-];
+type Row = [name: string, method: string, path: string, body: unknown, expected: ReturnType<typeof problemBody>];
 
 /** `:project`, `:app`, … in a path are replaced by the ids seeded above. */
 const resolve = (path: string) => path.replace(/:([a-zA-Z]+)/g, (_m, key: string) => String(ids[key] ?? `<${key}?>`));
 
 const appBody = (name: unknown) => ({ name, project: "crud-base" });
-const helmBody = (over: Record<string, unknown> = {}) => ({ name: "new-release", project: "crud-base", environment: "crud-staging", chart: "bitnami/nginx", version: "1.0.0", ...over });
+const helmBody = (over: Record<string, unknown> = {}) => ({
+  name: "new-release",
+  project: "crud-base",
+  environment: "crud-staging",
+  chart: "bitnami/nginx",
+  version: "1.0.0",
+  ...over,
+});
 const long = "d".repeat(351);
 const NOT_JSON = problemBody(400, "invalid_json", "The request body is not valid JSON.", null);
 const EMPTY_BODY = problemBody(400, "invalid_json", "The request body is empty; send a JSON object.", null);
@@ -445,59 +531,277 @@ const nameRules: Row[] = [
   ["app name too short", "POST", "/api/v1/apps", appBody("a"), fieldProblem("name", "must be at least 2 characters")],
   ["app name too long (31)", "POST", "/api/v1/apps", appBody("a".repeat(31)), fieldProblem("name", "must be at most 30 characters")],
   ["app name starting with a digit", "POST", "/api/v1/apps", appBody("1app"), fieldProblem("name", "must start with a lowercase letter")],
-  ["app name with uppercase letters", "POST", "/api/v1/apps", appBody("myApp"), fieldProblem("name", "must use only lowercase letters, digits and hyphens")],
-  ["app name ending with a hyphen", "POST", "/api/v1/apps", appBody("my-app-"), fieldProblem("name", "must end with a lowercase letter or digit")],
-  ["app name with an underscore", "POST", "/api/v1/apps", appBody("my_app"), fieldProblem("name", "must use only lowercase letters, digits and hyphens")],
+  [
+    "app name with uppercase letters",
+    "POST",
+    "/api/v1/apps",
+    appBody("myApp"),
+    fieldProblem("name", "must use only lowercase letters, digits and hyphens"),
+  ],
+  [
+    "app name ending with a hyphen",
+    "POST",
+    "/api/v1/apps",
+    appBody("my-app-"),
+    fieldProblem("name", "must end with a lowercase letter or digit"),
+  ],
+  [
+    "app name with an underscore",
+    "POST",
+    "/api/v1/apps",
+    appBody("my_app"),
+    fieldProblem("name", "must use only lowercase letters, digits and hyphens"),
+  ],
   ["app name missing", "POST", "/api/v1/apps", { project: "crud-base" }, fieldProblem("name", "is required")],
   ["app name not a string", "POST", "/api/v1/apps", appBody(42), fieldProblem("name", "must be a string")],
-  ["app name breaking two rules", "POST", "/api/v1/apps", appBody("Ab_"), problemBody(400, "validation_failed", "name must use only lowercase letters, digits and hyphens (and 2 more)", [
-    { path: "name", message: "must use only lowercase letters, digits and hyphens" },
-    { path: "name", message: "must start with a lowercase letter" },
-    { path: "name", message: "must end with a lowercase letter or digit" },
-  ])],
-  ["project name too long (51)", "POST", "/api/v1/projects", { name: "p".repeat(51) }, fieldProblem("name", "must be at most 50 characters")],
-  ["project name starting with a hyphen", "POST", "/api/v1/projects", { name: "-proj" }, fieldProblem("name", "must start with a lowercase letter or digit")],
-  ["project name with a space inside", "POST", "/api/v1/projects", { name: "my proj" }, fieldProblem("name", "must use only lowercase letters, digits and hyphens")],
-  ["environment name with uppercase letters", "POST", "/api/v1/environments", { name: "stAging" }, fieldProblem("name", "must use only lowercase letters, digits and hyphens")],
-  ["environment name ending with a hyphen", "POST", "/api/v1/environments", { name: "qa-" }, fieldProblem("name", "must end with a lowercase letter or digit")],
-  ["environment namespace not a Kubernetes namespace", "POST", "/api/v1/environments", { name: "ns-bad", namespace: "Bad_NS" }, fieldProblem("namespace", "must be a Kubernetes namespace: lowercase letters, digits and hyphens")],
-  ["environment production not a boolean", "POST", "/api/v1/environments", { name: "bool-bad", production: "yes" }, fieldProblem("production", "must be true or false")],
-  ["chart group name with an underscore", "POST", "/api/v1/chart-groups", { name: "g_1" }, fieldProblem("name", "must use only lowercase letters, digits and hyphens")],
-  ["chart entry without a version", "POST", "/api/v1/chart-groups", { name: "g-charts", charts: [{ name: "x" }] }, fieldProblem("charts.0.version", "is required")],
-  ["Helm release name too long (54)", "POST", "/api/v1/helm-apps", helmBody({ name: "r".repeat(54) }), fieldProblem("name", "must be at most 53 characters")],
-  ["Helm release name starting with a digit", "POST", "/api/v1/helm-apps", helmBody({ name: "1release" }), fieldProblem("name", "must start with a lowercase letter")],
-  ["Helm chart version not a version", "POST", "/api/v1/helm-apps", helmBody({ version: "1.0 beta" }), fieldProblem("version", "must be a version like 1.2.3")],
+  [
+    "app name breaking two rules",
+    "POST",
+    "/api/v1/apps",
+    appBody("Ab_"),
+    problemBody(400, "validation_failed", "name must use only lowercase letters, digits and hyphens (and 2 more)", [
+      { path: "name", message: "must use only lowercase letters, digits and hyphens" },
+      { path: "name", message: "must start with a lowercase letter" },
+      { path: "name", message: "must end with a lowercase letter or digit" },
+    ]),
+  ],
+  [
+    "project name too long (51)",
+    "POST",
+    "/api/v1/projects",
+    { name: "p".repeat(51) },
+    fieldProblem("name", "must be at most 50 characters"),
+  ],
+  [
+    "project name starting with a hyphen",
+    "POST",
+    "/api/v1/projects",
+    { name: "-proj" },
+    fieldProblem("name", "must start with a lowercase letter or digit"),
+  ],
+  [
+    "project name with a space inside",
+    "POST",
+    "/api/v1/projects",
+    { name: "my proj" },
+    fieldProblem("name", "must use only lowercase letters, digits and hyphens"),
+  ],
+  [
+    "environment name with uppercase letters",
+    "POST",
+    "/api/v1/environments",
+    { name: "stAging" },
+    fieldProblem("name", "must use only lowercase letters, digits and hyphens"),
+  ],
+  [
+    "environment name ending with a hyphen",
+    "POST",
+    "/api/v1/environments",
+    { name: "qa-" },
+    fieldProblem("name", "must end with a lowercase letter or digit"),
+  ],
+  [
+    "environment namespace not a Kubernetes namespace",
+    "POST",
+    "/api/v1/environments",
+    { name: "ns-bad", namespace: "Bad_NS" },
+    fieldProblem("namespace", "must be a Kubernetes namespace: lowercase letters, digits and hyphens"),
+  ],
+  [
+    "environment production not a boolean",
+    "POST",
+    "/api/v1/environments",
+    { name: "bool-bad", production: "yes" },
+    fieldProblem("production", "must be true or false"),
+  ],
+  [
+    "chart group name with an underscore",
+    "POST",
+    "/api/v1/chart-groups",
+    { name: "g_1" },
+    fieldProblem("name", "must use only lowercase letters, digits and hyphens"),
+  ],
+  [
+    "chart entry without a version",
+    "POST",
+    "/api/v1/chart-groups",
+    { name: "g-charts", charts: [{ name: "x" }] },
+    fieldProblem("charts.0.version", "is required"),
+  ],
+  [
+    "Helm release name too long (54)",
+    "POST",
+    "/api/v1/helm-apps",
+    helmBody({ name: "r".repeat(54) }),
+    fieldProblem("name", "must be at most 53 characters"),
+  ],
+  [
+    "Helm release name starting with a digit",
+    "POST",
+    "/api/v1/helm-apps",
+    helmBody({ name: "1release" }),
+    fieldProblem("name", "must start with a lowercase letter"),
+  ],
+  [
+    "Helm chart version not a version",
+    "POST",
+    "/api/v1/helm-apps",
+    helmBody({ version: "1.0 beta" }),
+    fieldProblem("version", "must be a version like 1.2.3"),
+  ],
   ["Helm chart missing", "POST", "/api/v1/helm-apps", helmBody({ chart: undefined }), fieldProblem("chart", "is required")],
-  ["label key with a space", "POST", "/api/v1/apps", { ...appBody("label-app"), labels: [{ key: "bad key", value: "v" }] }, fieldProblem("labels.0.key", "must be letters, digits, '.', '_', '-' or '/', starting and ending with a letter or digit")],
+  [
+    "label key with a space",
+    "POST",
+    "/api/v1/apps",
+    { ...appBody("label-app"), labels: [{ key: "bad key", value: "v" }] },
+    fieldProblem("labels.0.key", "must be letters, digits, '.', '_', '-' or '/', starting and ending with a letter or digit"),
+  ],
 ];
 
 const descriptions: Row[] = [
-  ["project description over 350", "POST", "/api/v1/projects", { name: "desc-p", description: long }, fieldProblem("description", "must be at most 350 characters")],
-  ["environment description over 350", "POST", "/api/v1/environments", { name: "desc-e", description: long }, fieldProblem("description", "must be at most 350 characters")],
-  ["app description over 350", "POST", "/api/v1/apps", { ...appBody("desc-app"), description: long }, fieldProblem("description", "must be at most 350 characters")],
-  ["chart group description over 350", "POST", "/api/v1/chart-groups", { name: "desc-g", description: long }, fieldProblem("description", "must be at most 350 characters")],
-  ["project PATCH description over 350", "PATCH", "/api/v1/projects/:project", { description: long }, fieldProblem("description", "must be at most 350 characters")],
-  ["environment PATCH description over 350", "PATCH", "/api/v1/environments/:staging", { description: long }, fieldProblem("description", "must be at most 350 characters")],
-  ["app PATCH description over 350", "PATCH", "/api/v1/apps/:app", { description: long }, fieldProblem("description", "must be at most 350 characters")],
-  ["chart group PATCH description over 350", "PATCH", "/api/v1/chart-groups/:group", { description: long }, fieldProblem("description", "must be at most 350 characters")],
-  ["description not a string", "POST", "/api/v1/projects", { name: "desc-n", description: 5 }, fieldProblem("description", "must be a string")],
+  [
+    "project description over 350",
+    "POST",
+    "/api/v1/projects",
+    { name: "desc-p", description: long },
+    fieldProblem("description", "must be at most 350 characters"),
+  ],
+  [
+    "environment description over 350",
+    "POST",
+    "/api/v1/environments",
+    { name: "desc-e", description: long },
+    fieldProblem("description", "must be at most 350 characters"),
+  ],
+  [
+    "app description over 350",
+    "POST",
+    "/api/v1/apps",
+    { ...appBody("desc-app"), description: long },
+    fieldProblem("description", "must be at most 350 characters"),
+  ],
+  [
+    "chart group description over 350",
+    "POST",
+    "/api/v1/chart-groups",
+    { name: "desc-g", description: long },
+    fieldProblem("description", "must be at most 350 characters"),
+  ],
+  [
+    "project PATCH description over 350",
+    "PATCH",
+    "/api/v1/projects/:project",
+    { description: long },
+    fieldProblem("description", "must be at most 350 characters"),
+  ],
+  [
+    "environment PATCH description over 350",
+    "PATCH",
+    "/api/v1/environments/:staging",
+    { description: long },
+    fieldProblem("description", "must be at most 350 characters"),
+  ],
+  [
+    "app PATCH description over 350",
+    "PATCH",
+    "/api/v1/apps/:app",
+    { description: long },
+    fieldProblem("description", "must be at most 350 characters"),
+  ],
+  [
+    "chart group PATCH description over 350",
+    "PATCH",
+    "/api/v1/chart-groups/:group",
+    { description: long },
+    fieldProblem("description", "must be at most 350 characters"),
+  ],
+  [
+    "description not a string",
+    "POST",
+    "/api/v1/projects",
+    { name: "desc-n", description: 5 },
+    fieldProblem("description", "must be a string"),
+  ],
 ];
 
 const references: Row[] = [
-  ["app in an unknown project", "POST", "/api/v1/apps", { name: "orphan", project: "nope" }, problemBody(400, "validation_failed", "no project named nope", [{ path: "project", message: "no project named nope" }])],
-  ["Helm app in an unknown project", "POST", "/api/v1/helm-apps", helmBody({ project: "nope" }), problemBody(400, "validation_failed", "no project named nope", [{ path: "project", message: "no project named nope" }])],
-  ["Helm app in an unknown environment", "POST", "/api/v1/helm-apps", helmBody({ environment: "nope" }), problemBody(400, "validation_failed", "no environment named nope", [{ path: "environment", message: "no environment named nope" }])],
-  ["deployment to an unknown environment", "POST", "/api/v1/apps/:app/deployments", { environment: "nope" }, problemBody(400, "validation_failed", "no environment named nope", [{ path: "environment", message: "no environment named nope" }])],
+  [
+    "app in an unknown project",
+    "POST",
+    "/api/v1/apps",
+    { name: "orphan", project: "nope" },
+    problemBody(400, "validation_failed", "no project named nope", [{ path: "project", message: "no project named nope" }]),
+  ],
+  [
+    "Helm app in an unknown project",
+    "POST",
+    "/api/v1/helm-apps",
+    helmBody({ project: "nope" }),
+    problemBody(400, "validation_failed", "no project named nope", [{ path: "project", message: "no project named nope" }]),
+  ],
+  [
+    "Helm app in an unknown environment",
+    "POST",
+    "/api/v1/helm-apps",
+    helmBody({ environment: "nope" }),
+    problemBody(400, "validation_failed", "no environment named nope", [{ path: "environment", message: "no environment named nope" }]),
+  ],
+  [
+    "deployment to an unknown environment",
+    "POST",
+    "/api/v1/apps/:app/deployments",
+    { environment: "nope" },
+    problemBody(400, "validation_failed", "no environment named nope", [{ path: "environment", message: "no environment named nope" }]),
+  ],
   ["deployment without an environment", "POST", "/api/v1/apps/:app/deployments", {}, fieldProblem("environment", "is required")],
-  ["deployment to an unknown app", "POST", "/api/v1/apps/99999/deployments", { environment: "crud-staging" }, problemBody(404, "not_found", "No app with id 99999.")],
+  [
+    "deployment to an unknown app",
+    "POST",
+    "/api/v1/apps/99999/deployments",
+    { environment: "crud-staging" },
+    problemBody(404, "not_found", "No app with id 99999."),
+  ],
 ];
 
 const duplicates: Row[] = [
-  ["duplicate project", "POST", "/api/v1/projects", { name: "crud-base" }, problemBody(409, "conflict", "A project named crud-base already exists.", [{ path: "name", message: "is already used" }])],
-  ["duplicate environment", "POST", "/api/v1/environments", { name: "crud-staging" }, problemBody(409, "conflict", "An environment named crud-staging already exists.", [{ path: "name", message: "is already used" }])],
-  ["duplicate app (after trimming)", "POST", "/api/v1/apps", appBody(" crud-app "), problemBody(409, "conflict", "An app named crud-app already exists.", [{ path: "name", message: "is already used" }])],
-  ["duplicate Helm app in one environment", "POST", "/api/v1/helm-apps", helmBody({ name: "crud-helm" }), problemBody(409, "conflict", "A Helm app named crud-helm already exists in crud-staging.", [{ path: "name", message: "is already used in this environment" }])],
-  ["duplicate chart group", "POST", "/api/v1/chart-groups", { name: "crud-group" }, problemBody(409, "conflict", "A chart group named crud-group already exists.", [{ path: "name", message: "is already used" }])],
+  [
+    "duplicate project",
+    "POST",
+    "/api/v1/projects",
+    { name: "crud-base" },
+    problemBody(409, "conflict", "A project named crud-base already exists.", [{ path: "name", message: "is already used" }]),
+  ],
+  [
+    "duplicate environment",
+    "POST",
+    "/api/v1/environments",
+    { name: "crud-staging" },
+    problemBody(409, "conflict", "An environment named crud-staging already exists.", [{ path: "name", message: "is already used" }]),
+  ],
+  [
+    "duplicate app (after trimming)",
+    "POST",
+    "/api/v1/apps",
+    appBody(" crud-app "),
+    problemBody(409, "conflict", "An app named crud-app already exists.", [{ path: "name", message: "is already used" }]),
+  ],
+  [
+    "duplicate Helm app in one environment",
+    "POST",
+    "/api/v1/helm-apps",
+    helmBody({ name: "crud-helm" }),
+    problemBody(409, "conflict", "A Helm app named crud-helm already exists in crud-staging.", [
+      { path: "name", message: "is already used in this environment" },
+    ]),
+  ],
+  [
+    "duplicate chart group",
+    "POST",
+    "/api/v1/chart-groups",
+    { name: "crud-group" },
+    problemBody(409, "conflict", "A chart group named crud-group already exists.", [{ path: "name", message: "is already used" }]),
+  ],
 ];
 
 const renames: Row[] = [
@@ -507,23 +811,108 @@ const renames: Row[] = [
   ["renaming a Helm app", "PATCH", "/api/v1/helm-apps/:helm", { name: "renamed" }, noRename],
   ["renaming a chart group", "PATCH", "/api/v1/chart-groups/:group", { name: "renamed" }, noRename],
   ["renaming to the same name", "PATCH", "/api/v1/apps/:app", { name: "crud-app" }, noRename],
-  ["moving an app to another project", "PATCH", "/api/v1/apps/:app", { project: "del-busy" }, fieldProblem("project", "cannot be changed; an app stays in the project it was created in")],
-  ["moving a Helm app to another environment", "PATCH", "/api/v1/helm-apps/:helm", { environment: "crud-prod" }, fieldProblem("environment", "cannot be changed")],
+  [
+    "moving an app to another project",
+    "PATCH",
+    "/api/v1/apps/:app",
+    { project: "del-busy" },
+    fieldProblem("project", "cannot be changed; an app stays in the project it was created in"),
+  ],
+  [
+    "moving a Helm app to another environment",
+    "PATCH",
+    "/api/v1/helm-apps/:helm",
+    { environment: "crud-prod" },
+    fieldProblem("environment", "cannot be changed"),
+  ],
 ];
 
 const inUse: Row[] = [
-  ["deleting a project with an app", "DELETE", "/api/v1/projects/:busy", undefined, problemBody(409, "conflict", "Project del-busy is still used by 1 app (busy-app). Remove those first.")],
-  ["deleting a project with four apps", "DELETE", "/api/v1/projects/:busyMany", undefined, problemBody(409, "conflict", "Project del-busy-many is still used by 4 apps (many-a, many-b, many-c, …). Remove those first.")],
-  ["deleting a project named by a user grant", "DELETE", "/api/v1/projects/:granted", undefined, problemBody(409, "conflict", "Project del-granted is still used by 1 grant (user granted@example.com). Remove those first.")],
-  ["deleting a project with a Helm app", "DELETE", "/api/v1/projects/:helmProject", undefined, problemBody(409, "conflict", "Project del-helm-project is still used by 1 Helm app (busy-release). Remove those first.")],
-  ["deleting a project with apps, Helm apps and grants", "DELETE", "/api/v1/projects/:project", undefined, problemBody(409, "conflict", /^Project crud-base is still used by \d+ apps \(.*\) and \d+ Helm apps? \(.*\) and 1 grant \(user granted-env@example.com\)\. Remove those first\.$/)],
-  ["deleting an environment with deployments", "DELETE", "/api/v1/environments/:deployed", undefined, problemBody(409, "conflict", "Environment del-deployed is still used by 1 app deployed there (crud-app). Remove those first.")],
-  ["deleting an environment with a Helm app", "DELETE", "/api/v1/environments/:helmEnv", undefined, problemBody(409, "conflict", "Environment del-helm-env is still used by 1 Helm app (busy-release). Remove those first.")],
-  ["deleting an environment named by a user grant", "DELETE", "/api/v1/environments/:grantedEnv", undefined, problemBody(409, "conflict", "Environment del-granted-env is still used by 1 grant (user granted-env@example.com). Remove those first.")],
-  ["deleting a chart group named by a user grant", "DELETE", "/api/v1/chart-groups/:grantedGroup", undefined, problemBody(409, "conflict", "Chart group del-granted-group is still named by 1 grant (user granted-group@example.com). Remove it from those permissions first.")],
+  [
+    "deleting a project with an app",
+    "DELETE",
+    "/api/v1/projects/:busy",
+    undefined,
+    problemBody(409, "conflict", "Project del-busy is still used by 1 app (busy-app). Remove those first."),
+  ],
+  [
+    "deleting a project with four apps",
+    "DELETE",
+    "/api/v1/projects/:busyMany",
+    undefined,
+    problemBody(409, "conflict", "Project del-busy-many is still used by 4 apps (many-a, many-b, many-c, …). Remove those first."),
+  ],
+  [
+    "deleting a project named by a user grant",
+    "DELETE",
+    "/api/v1/projects/:granted",
+    undefined,
+    problemBody(409, "conflict", "Project del-granted is still used by 1 grant (user granted@example.com). Remove those first."),
+  ],
+  [
+    "deleting a project with a Helm app",
+    "DELETE",
+    "/api/v1/projects/:helmProject",
+    undefined,
+    problemBody(409, "conflict", "Project del-helm-project is still used by 1 Helm app (busy-release). Remove those first."),
+  ],
+  [
+    "deleting a project with apps, Helm apps and grants",
+    "DELETE",
+    "/api/v1/projects/:project",
+    undefined,
+    problemBody(
+      409,
+      "conflict",
+      /^Project crud-base is still used by \d+ apps \(.*\) and \d+ Helm apps? \(.*\) and 1 grant \(user granted-env@example.com\)\. Remove those first\.$/,
+    ),
+  ],
+  [
+    "deleting an environment with deployments",
+    "DELETE",
+    "/api/v1/environments/:deployed",
+    undefined,
+    problemBody(409, "conflict", "Environment del-deployed is still used by 1 app deployed there (crud-app). Remove those first."),
+  ],
+  [
+    "deleting an environment with a Helm app",
+    "DELETE",
+    "/api/v1/environments/:helmEnv",
+    undefined,
+    problemBody(409, "conflict", "Environment del-helm-env is still used by 1 Helm app (busy-release). Remove those first."),
+  ],
+  [
+    "deleting an environment named by a user grant",
+    "DELETE",
+    "/api/v1/environments/:grantedEnv",
+    undefined,
+    problemBody(
+      409,
+      "conflict",
+      "Environment del-granted-env is still used by 1 grant (user granted-env@example.com). Remove those first.",
+    ),
+  ],
+  [
+    "deleting a chart group named by a user grant",
+    "DELETE",
+    "/api/v1/chart-groups/:grantedGroup",
+    undefined,
+    problemBody(
+      409,
+      "conflict",
+      "Chart group del-granted-group is still named by 1 grant (user granted-group@example.com). Remove it from those permissions first.",
+    ),
+  ],
 ];
 
-const LISTS = ["/api/v1/projects", "/api/v1/environments", "/api/v1/apps", "/api/v1/apps/:app/deployments", "/api/v1/helm-apps", "/api/v1/chart-groups"];
+const LISTS = [
+  "/api/v1/projects",
+  "/api/v1/environments",
+  "/api/v1/apps",
+  "/api/v1/apps/:app/deployments",
+  "/api/v1/helm-apps",
+  "/api/v1/chart-groups",
+];
 const paging: Row[] = LISTS.flatMap((list): Row[] => [
   [`${list} pageSize=101`, "GET", `${list}?pageSize=101`, undefined, fieldProblem("pageSize", "must be at most 100")],
   [`${list} pageSize=ten`, "GET", `${list}?pageSize=ten`, undefined, fieldProblem("pageSize", "must be a number")],
@@ -531,10 +920,34 @@ const paging: Row[] = LISTS.flatMap((list): Row[] => [
   [`${list} page=1.5`, "GET", `${list}?page=1.5`, undefined, fieldProblem("page", "must be an integer")],
 ]);
 const sorts: Row[] = [
-  ["unknown project sort", "GET", "/api/v1/projects?sort=description", undefined, fieldProblem("sort", "must be one of name, createdAt (prefix - for descending)")],
-  ["unknown app sort", "GET", "/api/v1/apps?sort=--name", undefined, fieldProblem("sort", "must be one of name, createdAt, updatedAt (prefix - for descending)")],
-  ["unknown Helm app sort", "GET", "/api/v1/helm-apps?sort=values", undefined, fieldProblem("sort", "must be one of name, createdAt, updatedAt (prefix - for descending)")],
-  ["q over 200 characters", "GET", `/api/v1/chart-groups?q=${"q".repeat(201)}`, undefined, fieldProblem("q", "must be at most 200 characters")],
+  [
+    "unknown project sort",
+    "GET",
+    "/api/v1/projects?sort=description",
+    undefined,
+    fieldProblem("sort", "must be one of name, createdAt (prefix - for descending)"),
+  ],
+  [
+    "unknown app sort",
+    "GET",
+    "/api/v1/apps?sort=--name",
+    undefined,
+    fieldProblem("sort", "must be one of name, createdAt, updatedAt (prefix - for descending)"),
+  ],
+  [
+    "unknown Helm app sort",
+    "GET",
+    "/api/v1/helm-apps?sort=values",
+    undefined,
+    fieldProblem("sort", "must be one of name, createdAt, updatedAt (prefix - for descending)"),
+  ],
+  [
+    "q over 200 characters",
+    "GET",
+    `/api/v1/chart-groups?q=${"q".repeat(201)}`,
+    undefined,
+    fieldProblem("q", "must be at most 200 characters"),
+  ],
 ];
 
 const ITEMS = ["/api/v1/projects", "/api/v1/environments", "/api/v1/apps", "/api/v1/helm-apps", "/api/v1/chart-groups"];
@@ -555,30 +968,108 @@ const badIds: Row[] = [
 
 const unknownIds: Row[] = [
   ["GET unknown project", "GET", "/api/v1/projects/99999", undefined, problemBody(404, "not_found", "No project with id 99999.")],
-  ["PATCH unknown project", "PATCH", "/api/v1/projects/99999", { description: "x" }, problemBody(404, "not_found", "No project with id 99999.")],
+  [
+    "PATCH unknown project",
+    "PATCH",
+    "/api/v1/projects/99999",
+    { description: "x" },
+    problemBody(404, "not_found", "No project with id 99999."),
+  ],
   ["DELETE unknown project", "DELETE", "/api/v1/projects/99999", undefined, problemBody(404, "not_found", "No project with id 99999.")],
-  ["GET unknown environment", "GET", "/api/v1/environments/99999", undefined, problemBody(404, "not_found", "No environment with id 99999.")],
-  ["PATCH unknown environment", "PATCH", "/api/v1/environments/99999", { description: "x" }, problemBody(404, "not_found", "No environment with id 99999.")],
-  ["DELETE unknown environment", "DELETE", "/api/v1/environments/99999", undefined, problemBody(404, "not_found", "No environment with id 99999.")],
+  [
+    "GET unknown environment",
+    "GET",
+    "/api/v1/environments/99999",
+    undefined,
+    problemBody(404, "not_found", "No environment with id 99999."),
+  ],
+  [
+    "PATCH unknown environment",
+    "PATCH",
+    "/api/v1/environments/99999",
+    { description: "x" },
+    problemBody(404, "not_found", "No environment with id 99999."),
+  ],
+  [
+    "DELETE unknown environment",
+    "DELETE",
+    "/api/v1/environments/99999",
+    undefined,
+    problemBody(404, "not_found", "No environment with id 99999."),
+  ],
   ["GET unknown app", "GET", "/api/v1/apps/99999", undefined, problemBody(404, "not_found", "No app with id 99999.")],
   ["PATCH unknown app", "PATCH", "/api/v1/apps/99999", { description: "x" }, problemBody(404, "not_found", "No app with id 99999.")],
   ["DELETE unknown app", "DELETE", "/api/v1/apps/99999", undefined, problemBody(404, "not_found", "No app with id 99999.")],
-  ["deployments of an unknown app", "GET", "/api/v1/apps/99999/deployments", undefined, problemBody(404, "not_found", "No app with id 99999.")],
+  [
+    "deployments of an unknown app",
+    "GET",
+    "/api/v1/apps/99999/deployments",
+    undefined,
+    problemBody(404, "not_found", "No app with id 99999."),
+  ],
   ["GET unknown Helm app", "GET", "/api/v1/helm-apps/99999", undefined, problemBody(404, "not_found", "No Helm app with id 99999.")],
-  ["PATCH unknown Helm app", "PATCH", "/api/v1/helm-apps/99999", { values: "" }, problemBody(404, "not_found", "No Helm app with id 99999.")],
+  [
+    "PATCH unknown Helm app",
+    "PATCH",
+    "/api/v1/helm-apps/99999",
+    { values: "" },
+    problemBody(404, "not_found", "No Helm app with id 99999."),
+  ],
   ["DELETE unknown Helm app", "DELETE", "/api/v1/helm-apps/99999", undefined, problemBody(404, "not_found", "No Helm app with id 99999.")],
-  ["GET unknown chart group", "GET", "/api/v1/chart-groups/99999", undefined, problemBody(404, "not_found", "No chart group with id 99999.")],
-  ["PATCH unknown chart group", "PATCH", "/api/v1/chart-groups/99999", { description: "x" }, problemBody(404, "not_found", "No chart group with id 99999.")],
-  ["DELETE unknown chart group", "DELETE", "/api/v1/chart-groups/99999", undefined, problemBody(404, "not_found", "No chart group with id 99999.")],
+  [
+    "GET unknown chart group",
+    "GET",
+    "/api/v1/chart-groups/99999",
+    undefined,
+    problemBody(404, "not_found", "No chart group with id 99999."),
+  ],
+  [
+    "PATCH unknown chart group",
+    "PATCH",
+    "/api/v1/chart-groups/99999",
+    { description: "x" },
+    problemBody(404, "not_found", "No chart group with id 99999."),
+  ],
+  [
+    "DELETE unknown chart group",
+    "DELETE",
+    "/api/v1/chart-groups/99999",
+    undefined,
+    problemBody(404, "not_found", "No chart group with id 99999."),
+  ],
 ];
 
 const bigValues = "v".repeat(64 * 1024 + 1);
 const bigMultibyte = "é".repeat(32 * 1024 + 1); // 32 769 characters, 65 538 bytes
 const helmValues: Row[] = [
-  ["Helm values over 64 kB on install", "POST", "/api/v1/helm-apps", helmBody({ values: bigValues }), fieldProblem("values", "must be at most 64 kB")],
-  ["Helm values over 64 kB on update", "PATCH", "/api/v1/helm-apps/:helm", { values: bigValues }, fieldProblem("values", "must be at most 64 kB")],
-  ["Helm values over 64 kB counted in bytes, not characters", "PATCH", "/api/v1/helm-apps/:helm", { values: bigMultibyte }, fieldProblem("values", "must be at most 64 kB")],
-  ["Helm values not a string", "PATCH", "/api/v1/helm-apps/:helm", { values: { replicaCount: 2 } }, fieldProblem("values", "must be a string")],
+  [
+    "Helm values over 64 kB on install",
+    "POST",
+    "/api/v1/helm-apps",
+    helmBody({ values: bigValues }),
+    fieldProblem("values", "must be at most 64 kB"),
+  ],
+  [
+    "Helm values over 64 kB on update",
+    "PATCH",
+    "/api/v1/helm-apps/:helm",
+    { values: bigValues },
+    fieldProblem("values", "must be at most 64 kB"),
+  ],
+  [
+    "Helm values over 64 kB counted in bytes, not characters",
+    "PATCH",
+    "/api/v1/helm-apps/:helm",
+    { values: bigMultibyte },
+    fieldProblem("values", "must be at most 64 kB"),
+  ],
+  [
+    "Helm values not a string",
+    "PATCH",
+    "/api/v1/helm-apps/:helm",
+    { values: { replicaCount: 2 } },
+    fieldProblem("values", "must be a string"),
+  ],
 ];
 
 const WRITES: [string, string][] = [
@@ -599,45 +1090,125 @@ const malformed: Row[] = WRITES.flatMap(([method, path]): Row[] => [
   [`empty body: ${method} ${path}`, method, path, "", EMPTY_BODY],
 ]);
 const shapes: Row[] = [
-  ["a JSON array instead of an object", "POST", "/api/v1/projects", [], problemBody(400, "validation_failed", "The request body must be a JSON object", [{ path: "(body)", message: expect.any(String) }])],
-  ["a JSON string instead of an object", "PATCH", "/api/v1/apps/:app", '"hello"', problemBody(400, "validation_failed", "The request body must be a JSON object", [{ path: "(body)", message: expect.any(String) }])],
-  ["an unknown field", "POST", "/api/v1/chart-groups", { name: "unknown-field", colour: "red" }, problemBody(400, "validation_failed", /colour/, [{ path: "(body)", message: expect.stringContaining("colour") }])],
-  ["an unknown field on PATCH", "PATCH", "/api/v1/environments/:staging", { prod: true }, problemBody(400, "validation_failed", /prod/, [{ path: "(body)", message: expect.stringContaining("prod") }])],
+  [
+    "a JSON array instead of an object",
+    "POST",
+    "/api/v1/projects",
+    [],
+    problemBody(400, "validation_failed", "The request body must be a JSON object", [{ path: "(body)", message: expect.any(String) }]),
+  ],
+  [
+    "a JSON string instead of an object",
+    "PATCH",
+    "/api/v1/apps/:app",
+    '"hello"',
+    problemBody(400, "validation_failed", "The request body must be a JSON object", [{ path: "(body)", message: expect.any(String) }]),
+  ],
+  [
+    "an unknown field",
+    "POST",
+    "/api/v1/chart-groups",
+    { name: "unknown-field", colour: "red" },
+    problemBody(400, "validation_failed", /colour/, [{ path: "(body)", message: expect.stringContaining("colour") }]),
+  ],
+  [
+    "an unknown field on PATCH",
+    "PATCH",
+    "/api/v1/environments/:staging",
+    { prod: true },
+    problemBody(400, "validation_failed", /prod/, [{ path: "(body)", message: expect.stringContaining("prod") }]),
+  ],
 ];
 
 const grantPath = "/api/v1/users/:user";
 const grants: Row[] = [
-  ["a grant naming an unknown environment", "PATCH", grantPath,
-    { permissions: { superAdmin: false, grants: [{ entity: "devtron-app", project: "crud-base", environments: ["crud-staging", "nope-env"], apps: [], role: "view" }] } },
-    problemBody(400, "validation_failed", "permissions.grants.0.environments.1 names something that does not exist: no environment named nope-env.", [
-      { path: "permissions.grants.0.environments.1", message: "no environment named nope-env" },
-    ])],
-  ["grants naming an unknown project, app, Helm app and chart group", "PATCH", grantPath,
-    { permissions: { superAdmin: false, grants: [
-      { entity: "chart-group", groups: ["crud-group"], role: "view" },
-      { entity: "devtron-app", project: "nope-project", environments: [], apps: ["crud-app", "nope-app"], role: "admin" },
-      { entity: "helm-app", project: "crud-base", environments: ["crud-prod"], apps: ["nope-release"], role: "edit" },
-      { entity: "chart-group", groups: ["crud-group", "nope-group"], role: "update" },
-    ] } },
-    problemBody(400, "validation_failed", "permissions.grants.1.project names something that does not exist: no project named nope-project (and 4 more).", [
-      { path: "permissions.grants.1.project", message: "no project named nope-project" },
-      // crud-app exists, but in crud-base, not in the grant's project.
-      { path: "permissions.grants.1.apps.0", message: "no Devtron app named crud-app in project nope-project" },
-      { path: "permissions.grants.1.apps.1", message: "no Devtron app named nope-app in project nope-project" },
-      { path: "permissions.grants.2.apps.0", message: "no Helm app named nope-release in project crud-base" },
-      { path: "permissions.grants.3.groups.1", message: "no chart group named nope-group" },
-    ])],
-  ["a devtron-app grant naming a Helm app's name as an app", "PATCH", grantPath,
-    { permissions: { superAdmin: false, grants: [{ entity: "devtron-app", project: "crud-base", environments: [], apps: ["crud-helm"], role: "view" }] } },
-    problemBody(400, "validation_failed", "permissions.grants.0.apps.0 names something that does not exist: no Devtron app named crud-helm in project crud-base.", [
-      { path: "permissions.grants.0.apps.0", message: "no Devtron app named crud-helm in project crud-base" },
-    ])],
-  ["a grant with a misspelt field", "PATCH", grantPath,
-    { permissions: { superAdmin: false, grants: [{ entity: "devtron-app", project: "crud-base", enviroments: [], apps: [], role: "view" }] } },
-    problemBody(400, "validation_failed", /^permissions\.grants\.0/, expect.arrayContaining([{ path: "permissions.grants.0", message: "has unknown field: enviroments" }]) as never)],
-  ["a grant with an unknown role", "PATCH", grantPath,
+  [
+    "a grant naming an unknown environment",
+    "PATCH",
+    grantPath,
+    {
+      permissions: {
+        superAdmin: false,
+        grants: [{ entity: "devtron-app", project: "crud-base", environments: ["crud-staging", "nope-env"], apps: [], role: "view" }],
+      },
+    },
+    problemBody(
+      400,
+      "validation_failed",
+      "permissions.grants.0.environments.1 names something that does not exist: no environment named nope-env.",
+      [{ path: "permissions.grants.0.environments.1", message: "no environment named nope-env" }],
+    ),
+  ],
+  [
+    "grants naming an unknown project, app, Helm app and chart group",
+    "PATCH",
+    grantPath,
+    {
+      permissions: {
+        superAdmin: false,
+        grants: [
+          { entity: "chart-group", groups: ["crud-group"], role: "view" },
+          { entity: "devtron-app", project: "nope-project", environments: [], apps: ["crud-app", "nope-app"], role: "admin" },
+          { entity: "helm-app", project: "crud-base", environments: ["crud-prod"], apps: ["nope-release"], role: "edit" },
+          { entity: "chart-group", groups: ["crud-group", "nope-group"], role: "update" },
+        ],
+      },
+    },
+    problemBody(
+      400,
+      "validation_failed",
+      "permissions.grants.1.project names something that does not exist: no project named nope-project (and 4 more).",
+      [
+        { path: "permissions.grants.1.project", message: "no project named nope-project" },
+        // crud-app exists, but in crud-base, not in the grant's project.
+        { path: "permissions.grants.1.apps.0", message: "no Devtron app named crud-app in project nope-project" },
+        { path: "permissions.grants.1.apps.1", message: "no Devtron app named nope-app in project nope-project" },
+        { path: "permissions.grants.2.apps.0", message: "no Helm app named nope-release in project crud-base" },
+        { path: "permissions.grants.3.groups.1", message: "no chart group named nope-group" },
+      ],
+    ),
+  ],
+  [
+    "a devtron-app grant naming a Helm app's name as an app",
+    "PATCH",
+    grantPath,
+    {
+      permissions: {
+        superAdmin: false,
+        grants: [{ entity: "devtron-app", project: "crud-base", environments: [], apps: ["crud-helm"], role: "view" }],
+      },
+    },
+    problemBody(
+      400,
+      "validation_failed",
+      "permissions.grants.0.apps.0 names something that does not exist: no Devtron app named crud-helm in project crud-base.",
+      [{ path: "permissions.grants.0.apps.0", message: "no Devtron app named crud-helm in project crud-base" }],
+    ),
+  ],
+  [
+    "a grant with a misspelt field",
+    "PATCH",
+    grantPath,
+    {
+      permissions: {
+        superAdmin: false,
+        grants: [{ entity: "devtron-app", project: "crud-base", enviroments: [], apps: [], role: "view" }],
+      },
+    },
+    problemBody(
+      400,
+      "validation_failed",
+      /^permissions\.grants\.0/,
+      expect.arrayContaining([{ path: "permissions.grants.0", message: "has unknown field: enviroments" }]) as never,
+    ),
+  ],
+  [
+    "a grant with an unknown role",
+    "PATCH",
+    grantPath,
     { permissions: { superAdmin: false, grants: [{ entity: "chart-group", groups: [], role: "owner" }] } },
-    fieldProblem("permissions.grants.0.role", "must be one of view, update, admin")],
+    fieldProblem("permissions.grants.0.role", "must be one of view, update, admin"),
+  ],
 ];
 
 describe("bad input changes nothing and answers the exact problem", () => {

@@ -11,7 +11,9 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 function routeFiles(dir: string, prefix: string[] = []): { path: string; file: string }[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     if (e.isDirectory()) return routeFiles(path.join(dir, e.name), [...prefix, e.name]);
-    return e.name === "route.ts" ? [{ path: "/" + prefix.map((s) => s.replace(/^\[(\w+)\]$/, "{$1}")).join("/"), file: path.join(dir, e.name) }] : [];
+    return e.name === "route.ts"
+      ? [{ path: `/${prefix.map((s) => s.replace(/^\[(\w+)\]$/, "{$1}")).join("/")}`, file: path.join(dir, e.name) }]
+      : [];
   });
 }
 
@@ -49,7 +51,11 @@ describe("GET /api/openapi.json", () => {
     const created = [...create, "responses", "201", "content", "application/json", "schema", "properties"];
     expect(at(...created, "secret")).toEqual({ type: "string" });
     expect(Object.keys(at(...created, "token", "properties") as object)).not.toContain("secretHash");
-    expect(at(...create, "responses", "409", "content", "application/problem+json", "schema")).toEqual({ $ref: "#/components/schemas/Problem" });
-    expect(at("paths", "/orchestrator/app", "post", "responses", "200", "content", "application/json", "schema", "properties")).toHaveProperty("result");
+    expect(at(...create, "responses", "409", "content", "application/problem+json", "schema")).toEqual({
+      $ref: "#/components/schemas/Problem",
+    });
+    expect(
+      at("paths", "/orchestrator/app", "post", "responses", "200", "content", "application/json", "schema", "properties"),
+    ).toHaveProperty("result");
   });
 });

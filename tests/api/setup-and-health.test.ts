@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, setDatabase, type Db } from "@/server/db";
+import { type Db, openDatabase, setDatabase } from "@/server/db";
 import { bootstrapAdminFromEnv, needsSetup } from "@/server/setup/setup";
 import { useFreshDatabase } from "../helpers/db";
 import { client, startServer, type TestServer } from "../helpers/http";
@@ -14,7 +14,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const admin = { email: "First@Example.com", name: "First Admin", password: "first-admin-password", confirmPassword: "first-admin-password" };
+const admin = {
+  email: "First@Example.com",
+  name: "First Admin",
+  password: "first-admin-password",
+  confirmPassword: "first-admin-password",
+};
 
 describe("first-run setup", () => {
   beforeAll(async () => {
@@ -24,7 +29,12 @@ describe("first-run setup", () => {
 
   it.each([
     ["a short password", { ...admin, password: "short", confirmPassword: "short" }, "password", "must be at least 12 characters"],
-    ["a mismatched confirmation", { ...admin, confirmPassword: "something-else-entirely" }, "confirmPassword", "does not match the password"],
+    [
+      "a mismatched confirmation",
+      { ...admin, confirmPassword: "something-else-entirely" },
+      "confirmPassword",
+      "does not match the password",
+    ],
     ["a bad email", { ...admin, email: "first" }, "email", "must be a valid email address"],
   ])("refuses %s and creates nothing", async (_name, body, path, message) => {
     const res = await anon("POST", "/api/setup", body);
@@ -64,9 +74,7 @@ describe("first-run setup", () => {
   it("lets only one of several simultaneous first submits through", async () => {
     await useFreshDatabase();
     (globalThis as { __tesseraSetupDone?: boolean }).__tesseraSetupDone = false;
-    const results = await Promise.all(
-      [1, 2, 3].map((i) => anon("POST", "/api/setup", { ...admin, email: `racer${i}@example.com` })),
-    );
+    const results = await Promise.all([1, 2, 3].map((i) => anon("POST", "/api/setup", { ...admin, email: `racer${i}@example.com` })));
     expect(results.map((r) => r.status).sort()).toEqual([201, 403, 403]);
   });
 
@@ -76,7 +84,9 @@ describe("first-run setup", () => {
     const env = { TESSERA_ADMIN_EMAIL: "ops@example.com", TESSERA_ADMIN_PASSWORD: "ops-password-123" } as unknown as NodeJS.ProcessEnv;
     expect(await bootstrapAdminFromEnv(env)).toBe(true);
     expect(await bootstrapAdminFromEnv(env)).toBe(false);
-    expect(await fresh.user.findMany({ select: { email: true, superAdmin: true } })).toEqual([{ email: "ops@example.com", superAdmin: true }]);
+    expect(await fresh.user.findMany({ select: { email: true, superAdmin: true } })).toEqual([
+      { email: "ops@example.com", superAdmin: true },
+    ]);
     await expect(
       bootstrapAdminFromEnv({ TESSERA_ADMIN_EMAIL: "x", TESSERA_ADMIN_PASSWORD: "short" } as unknown as NodeJS.ProcessEnv),
     ).resolves.toBe(false);

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { isWellFormedToken } from "@/lib/tokens/format";
 import type { Db } from "@/server/db";
-import { makeUser } from "../helpers/fixtures";
 import { useFreshDatabase } from "../helpers/db";
+import { makeUser } from "../helpers/fixtures";
 import { client, sessionCookieFor, startServer, type TestServer } from "../helpers/http";
 
 // /api/v1/tokens… and /api/v1/audit-events over real HTTP, as a super admin with a
@@ -90,7 +90,10 @@ const SECRET = expect.stringMatching(/^tsr_[0-9A-Za-z]{46}$/);
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const previewOf = (secret: string) => `tsr_${secret.slice(4, 8)}…${secret.slice(-4)}`;
 const NO_GRANTS = { superAdmin: false, grants: [] };
-const VIEW_PAYMENTS = { superAdmin: false, grants: [{ entity: "devtron-app", project: "payments", environments: [], apps: [], role: "view" }] };
+const VIEW_PAYMENTS = {
+  superAdmin: false,
+  grants: [{ entity: "devtron-app", project: "payments", environments: [], apps: [], role: "view" }],
+};
 
 function expectNear(isoTime: unknown, expectedMs: number, toleranceMs = 60_000) {
   expect(typeof isoTime).toBe("string");
@@ -113,7 +116,8 @@ async function snapshot() {
   return { tokens, audit, usage };
 }
 
-const asToken = (secret: string) => (method: string, path: string, body?: unknown) => anon(method, path, body, { authorization: `Bearer ${secret}` });
+const asToken = (secret: string) => (method: string, path: string, body?: unknown) =>
+  anon(method, path, body, { authorization: `Bearer ${secret}` });
 
 // ---------------------------------------------------------------------------------------
 
@@ -184,7 +188,10 @@ describe("POST /api/v1/tokens", () => {
     expect(offset.token.expiresAt).toBe("2099-01-01T00:00:00.000Z");
     const far = await create("far-future", { expiresAt: "9999-12-31T23:59:59.999Z" });
     expect(far.token.expiresAt).toBe("9999-12-31T23:59:59.999Z");
-    expect((await admin("GET", `/api/v1/tokens/${far.token.id}`)).body).toMatchObject({ expiresAt: "9999-12-31T23:59:59.999Z", status: "active" });
+    expect((await admin("GET", `/api/v1/tokens/${far.token.id}`)).body).toMatchObject({
+      expiresAt: "9999-12-31T23:59:59.999Z",
+      status: "active",
+    });
   });
 
   it("stores super admin as just { superAdmin: true }, and a grant-less token as no grants", async () => {
@@ -203,12 +210,16 @@ describe("POST /api/v1/tokens", () => {
     const before = await snapshot();
     const res = await admin("POST", "/api/v1/tokens", { name: "taken-name", permissions: NO_GRANTS });
     expect(res.status).toBe(409);
-    expect(res.body).toEqual(problem("conflict", "A token named taken-name already exists.", [{ path: "name", message: "is already used by another token" }]));
+    expect(res.body).toEqual(
+      problem("conflict", "A token named taken-name already exists.", [{ path: "name", message: "is already used by another token" }]),
+    );
     expect(await snapshot()).toEqual(before);
   });
 
   it("creates exactly one token when the same name is sent many times at once", async () => {
-    const results = await Promise.all(Array.from({ length: 5 }, () => admin("POST", "/api/v1/tokens", { name: "racing-name", permissions: NO_GRANTS })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => admin("POST", "/api/v1/tokens", { name: "racing-name", permissions: NO_GRANTS })),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
     for (const r of results.filter((x) => x.status === 409)) expect(r.body).toMatchObject({ code: "conflict", status: 409 });
     expect(await db.apiToken.count({ where: { name: "racing-name" } })).toBe(1);
@@ -244,18 +255,46 @@ describe("POST /api/v1/tokens: bad input answers the exact problem and changes n
     ["name with a space", body({ name: "my token" }), invalid([{ path: "name", message: NAME_CHARS }])],
     ["name missing", { permissions: NO_GRANTS }, invalid([{ path: "name", message: "is required" }])],
     ["name not a string", body({ name: 42 }), invalid([{ path: "name", message: "must be a string" }])],
-    ["description of 351 characters", body({ description: "d".repeat(351) }), invalid([{ path: "description", message: "must be at most 350 characters" }])],
+    [
+      "description of 351 characters",
+      body({ description: "d".repeat(351) }),
+      invalid([{ path: "description", message: "must be at most 350 characters" }]),
+    ],
     ["expiresInDays 0", body({ expiresInDays: 0 }), invalid([{ path: "expiresInDays", message: "must be at least 1" }])],
     ["expiresInDays 3651", body({ expiresInDays: 3651 }), invalid([{ path: "expiresInDays", message: "must be at most 3650" }])],
-    ["expiresInDays \"30\"", body({ expiresInDays: "30" }), invalid([{ path: "expiresInDays", message: "must be a whole number of days (a JSON number, not a string)" }])],
+    [
+      'expiresInDays "30"',
+      body({ expiresInDays: "30" }),
+      invalid([{ path: "expiresInDays", message: "must be a whole number of days (a JSON number, not a string)" }]),
+    ],
     ["expiresInDays 30.5", body({ expiresInDays: 30.5 }), invalid([{ path: "expiresInDays", message: "must be a whole number of days" }])],
     ["expiresAt in the past", body({ expiresAt: past }), ruleBroken("expiresAt", "must be at least one minute in the future")],
-    ["expiresAt not a time", body({ expiresAt: "next tuesday" }), invalid([{ path: "expiresAt", message: "must be an ISO 8601 time such as 2027-01-31T23:59:59Z, or null for never" }])],
-    ["expiresAt an impossible date", body({ expiresAt: "2027-02-30T00:00:00Z" }), invalid([{ path: "expiresAt", message: "must be an ISO 8601 time such as 2027-01-31T23:59:59Z, or null for never" }])],
-    ["both expiry fields", body({ expiresInDays: 7, expiresAt: "2099-01-01T00:00:00Z" }), invalid([{ path: "expiresAt", message: "send either expiresInDays or expiresAt, not both" }])],
-    ["both expiry fields, expiresAt null", body({ expiresInDays: 7, expiresAt: null }), invalid([{ path: "expiresAt", message: "send either expiresInDays or expiresAt, not both" }])],
+    [
+      "expiresAt not a time",
+      body({ expiresAt: "next tuesday" }),
+      invalid([{ path: "expiresAt", message: "must be an ISO 8601 time such as 2027-01-31T23:59:59Z, or null for never" }]),
+    ],
+    [
+      "expiresAt an impossible date",
+      body({ expiresAt: "2027-02-30T00:00:00Z" }),
+      invalid([{ path: "expiresAt", message: "must be an ISO 8601 time such as 2027-01-31T23:59:59Z, or null for never" }]),
+    ],
+    [
+      "both expiry fields",
+      body({ expiresInDays: 7, expiresAt: "2099-01-01T00:00:00Z" }),
+      invalid([{ path: "expiresAt", message: "send either expiresInDays or expiresAt, not both" }]),
+    ],
+    [
+      "both expiry fields, expiresAt null",
+      body({ expiresInDays: 7, expiresAt: null }),
+      invalid([{ path: "expiresAt", message: "send either expiresInDays or expiresAt, not both" }]),
+    ],
     ["permissions missing", { name: "valid-name" }, invalid([{ path: "permissions", message: "must be an object" }])],
-    ["permissions.superAdmin not a boolean", body({ permissions: { superAdmin: "yes" } }), invalid([{ path: "permissions.superAdmin", message: "must be true or false" }])],
+    [
+      "permissions.superAdmin not a boolean",
+      body({ permissions: { superAdmin: "yes" } }),
+      invalid([{ path: "permissions.superAdmin", message: "must be true or false" }]),
+    ],
     [
       "super admin with grants",
       body({ permissions: { superAdmin: true, grants: [] } }),
@@ -263,41 +302,72 @@ describe("POST /api/v1/tokens: bad input answers the exact problem and changes n
     ],
     [
       "a grant with an unknown role",
-      body({ permissions: { superAdmin: false, grants: [{ entity: "devtron-app", project: "payments", environments: [], apps: [], role: "owner" }] } }),
+      body({
+        permissions: {
+          superAdmin: false,
+          grants: [{ entity: "devtron-app", project: "payments", environments: [], apps: [], role: "owner" }],
+        },
+      }),
       invalid([{ path: "permissions.grants.0.role", message: "must be one of view, trigger, admin, manager" }]),
     ],
     [
       "a grant with a misspelt field",
-      body({ permissions: { superAdmin: false, grants: [{ entity: "devtron-app", project: "payments", enviroments: [], environments: [], apps: [], role: "view" }] } }),
+      body({
+        permissions: {
+          superAdmin: false,
+          grants: [{ entity: "devtron-app", project: "payments", enviroments: [], environments: [], apps: [], role: "view" }],
+        },
+      }),
       invalid([{ path: "permissions.grants.0", message: "has unknown field: enviroments" }]),
     ],
     [
       "a grant naming an unknown project",
-      body({ permissions: { superAdmin: false, grants: [{ entity: "devtron-app", project: "nope", environments: [], apps: [], role: "view" }] } }),
+      body({
+        permissions: { superAdmin: false, grants: [{ entity: "devtron-app", project: "nope", environments: [], apps: [], role: "view" }] },
+      }),
       problem("validation_failed", "permissions.grants.0.project names something that does not exist: no project named nope.", [
         { path: "permissions.grants.0.project", message: "no project named nope" },
       ]),
     ],
     [
       "a grant naming an unknown environment",
-      body({ permissions: { superAdmin: false, grants: [{ entity: "devtron-app", project: "payments", environments: ["staging", "mars"], apps: [], role: "trigger" }] } }),
+      body({
+        permissions: {
+          superAdmin: false,
+          grants: [{ entity: "devtron-app", project: "payments", environments: ["staging", "mars"], apps: [], role: "trigger" }],
+        },
+      }),
       problem("validation_failed", "permissions.grants.0.environments.1 names something that does not exist: no environment named mars.", [
         { path: "permissions.grants.0.environments.1", message: "no environment named mars" },
       ]),
     ],
     [
       "a grant naming an unknown app",
-      body({ permissions: { superAdmin: false, grants: [{ entity: "devtron-app", project: "payments", environments: [], apps: ["checkout", "ghost"], role: "view" }] } }),
-      problem("validation_failed", "permissions.grants.0.apps.1 names something that does not exist: no Devtron app named ghost in project payments.", [
-        { path: "permissions.grants.0.apps.1", message: "no Devtron app named ghost in project payments" },
-      ]),
+      body({
+        permissions: {
+          superAdmin: false,
+          grants: [{ entity: "devtron-app", project: "payments", environments: [], apps: ["checkout", "ghost"], role: "view" }],
+        },
+      }),
+      problem(
+        "validation_failed",
+        "permissions.grants.0.apps.1 names something that does not exist: no Devtron app named ghost in project payments.",
+        [{ path: "permissions.grants.0.apps.1", message: "no Devtron app named ghost in project payments" }],
+      ),
     ],
     [
       "a grant naming an app of another project",
-      body({ permissions: { superAdmin: false, grants: [{ entity: "devtron-app", project: "billing", environments: [], apps: ["checkout"], role: "view" }] } }),
-      problem("validation_failed", "permissions.grants.0.apps.0 names something that does not exist: no Devtron app named checkout in project billing.", [
-        { path: "permissions.grants.0.apps.0", message: "no Devtron app named checkout in project billing" },
-      ]),
+      body({
+        permissions: {
+          superAdmin: false,
+          grants: [{ entity: "devtron-app", project: "billing", environments: [], apps: ["checkout"], role: "view" }],
+        },
+      }),
+      problem(
+        "validation_failed",
+        "permissions.grants.0.apps.0 names something that does not exist: no Devtron app named checkout in project billing.",
+        [{ path: "permissions.grants.0.apps.0", message: "no Devtron app named checkout in project billing" }],
+      ),
     ],
     [
       "grants naming several unknown things",
@@ -311,11 +381,15 @@ describe("POST /api/v1/tokens: bad input answers the exact problem and changes n
           ],
         },
       }),
-      problem("validation_failed", "permissions.grants.1.project names something that does not exist: no project named nope (and 2 more).", [
-        { path: "permissions.grants.1.project", message: "no project named nope" },
-        { path: "permissions.grants.1.environments.0", message: "no environment named mars" },
-        { path: "permissions.grants.2.groups.0", message: "no chart group named missing-charts" },
-      ]),
+      problem(
+        "validation_failed",
+        "permissions.grants.1.project names something that does not exist: no project named nope (and 2 more).",
+        [
+          { path: "permissions.grants.1.project", message: "no project named nope" },
+          { path: "permissions.grants.1.environments.0", message: "no environment named mars" },
+          { path: "permissions.grants.2.groups.0", message: "no chart group named missing-charts" },
+        ],
+      ),
     ],
     ["an unknown field", body({ scopes: ["repo"] }), invalid([{ path: "(body)", message: "has unknown field: scopes" }])],
     ["a JSON array", [], invalid([{ path: "(body)", message: "must be a JSON object" }])],
@@ -368,7 +442,23 @@ describe("GET /api/v1/tokens", () => {
     expect(names(res)).toEqual(["lst-delta", "lst-charlie", "lst-bravo", "lst-alpha"]);
     const alpha = (res.body.data as TokenJson[]).find((t) => t.name === "lst-alpha")!;
     expect(Object.keys(alpha).sort()).toEqual(
-      ["createdAt", "createdBy", "description", "expiresAt", "id", "lastUsedAt", "lastUsedIp", "name", "permissions", "preview", "recentIps", "status", "updatedAt", "updatedBy", "version"].sort(),
+      [
+        "createdAt",
+        "createdBy",
+        "description",
+        "expiresAt",
+        "id",
+        "lastUsedAt",
+        "lastUsedIp",
+        "name",
+        "permissions",
+        "preview",
+        "recentIps",
+        "status",
+        "updatedAt",
+        "updatedBy",
+        "version",
+      ].sort(),
     );
     expect(JSON.stringify(res.body)).not.toMatch(/tsr_[0-9A-Za-z]{46}|[0-9a-f]{64}/);
   });
@@ -429,7 +519,11 @@ describe("GET /api/v1/tokens", () => {
 
   it.each([
     ["an unknown status", "status=revoked", [{ path: "status", message: "must be one of active, expired, expiring" }]],
-    ["an unknown sort", "sort=secretHash", [{ path: "sort", message: "must be one of name, lastUsedAt, expiresAt, createdAt (prefix - for descending)" }]],
+    [
+      "an unknown sort",
+      "sort=secretHash",
+      [{ path: "sort", message: "must be one of name, lastUsedAt, expiresAt, createdAt (prefix - for descending)" }],
+    ],
     ["pageSize over 100", "pageSize=101", [{ path: "pageSize", message: "must be at most 100" }]],
     ["pageSize 0", "pageSize=0", [{ path: "pageSize", message: "must be at least 1" }]],
     ["page 0", "page=0", [{ path: "page", message: "must be at least 1" }]],
@@ -467,15 +561,25 @@ describe("GET, PATCH, regenerate and DELETE /api/v1/tokens/{id}", () => {
     expect(me.body).toMatchObject({ permissions: VIEW_PAYMENTS });
 
     const both = await admin("PATCH", `/api/v1/tokens/${token.id}`, { description: "", permissions: { superAdmin: true } });
-    expect(both.body).toMatchObject({ description: "", permissions: { superAdmin: true }, version: 1, expiresAt: token.expiresAt, name: "patch-me" });
+    expect(both.body).toMatchObject({
+      description: "",
+      permissions: { superAdmin: true },
+      version: 1,
+      expiresAt: token.expiresAt,
+      name: "patch-me",
+    });
 
     const events = await db.auditEvent.findMany({ where: { action: "token.updated", targetId: token.id }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.details)).toEqual([
       { name: "patch-me", changes: { description: { from: "old", to: "new" } } },
       { name: "patch-me", changes: { permissions: { from: NO_GRANTS, to: VIEW_PAYMENTS } } },
-      { name: "patch-me", changes: { description: { from: "new", to: "" }, permissions: { from: VIEW_PAYMENTS, to: { superAdmin: true } } } },
+      {
+        name: "patch-me",
+        changes: { description: { from: "new", to: "" }, permissions: { from: VIEW_PAYMENTS, to: { superAdmin: true } } },
+      },
     ]);
-    for (const e of events) expect(e).toMatchObject({ actorType: "user", actorId: adminId, actorName: ADMIN_EMAIL, ip: "127.0.0.1", targetType: "token" });
+    for (const e of events)
+      expect(e).toMatchObject({ actorType: "user", actorId: adminId, actorName: ADMIN_EMAIL, ip: "127.0.0.1", targetType: "token" });
   });
 
   it("a permissions change takes effect on the token's next request", async () => {
@@ -511,8 +615,18 @@ describe("GET, PATCH, regenerate and DELETE /api/v1/tokens/{id}", () => {
     expect(never.body.token).toMatchObject({ version: 4, expiresAt: null });
     const events = await db.auditEvent.findMany({ where: { action: "token.regenerated", targetId: token.id }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.details)).toEqual([
-      { name: "regen-me", version: 2, expiresAt: { from: token.expiresAt, to: (res.body.token as TokenJson).expiresAt }, oldSecretValidUntil: null },
-      { name: "regen-me", version: 3, expiresAt: { from: (res.body.token as TokenJson).expiresAt, to: (again.body.token as TokenJson).expiresAt }, oldSecretValidUntil: null },
+      {
+        name: "regen-me",
+        version: 2,
+        expiresAt: { from: token.expiresAt, to: (res.body.token as TokenJson).expiresAt },
+        oldSecretValidUntil: null,
+      },
+      {
+        name: "regen-me",
+        version: 3,
+        expiresAt: { from: (res.body.token as TokenJson).expiresAt, to: (again.body.token as TokenJson).expiresAt },
+        oldSecretValidUntil: null,
+      },
       { name: "regen-me", version: 4, expiresAt: { from: (again.body.token as TokenJson).expiresAt, to: null }, oldSecretValidUntil: null },
     ]);
   });
@@ -556,41 +670,139 @@ describe("bad requests to /api/v1/tokens/{id}… answer the exact problem and ch
   const BAD_ID = ruleBroken("id", "must be a positive integer");
   const cases: [string, string, () => string, unknown, ReturnType<typeof problem> | (() => ReturnType<typeof problem>)][] = [
     ["GET an unknown id", "GET", () => "/api/v1/tokens/999999", undefined, problem("not_found", "No token with id 999999.")],
-    ["GET a deleted token", "GET", () => `/api/v1/tokens/${deleted}`, undefined, () => problem("not_found", `No token with id ${deleted}.`)],
+    [
+      "GET a deleted token",
+      "GET",
+      () => `/api/v1/tokens/${deleted}`,
+      undefined,
+      () => problem("not_found", `No token with id ${deleted}.`),
+    ],
     ["GET a non-integer id", "GET", () => "/api/v1/tokens/abc", undefined, BAD_ID],
     ["GET id 0", "GET", () => "/api/v1/tokens/0", undefined, BAD_ID],
     ["GET a negative id", "GET", () => "/api/v1/tokens/-1", undefined, BAD_ID],
     ["GET a decimal id", "GET", () => "/api/v1/tokens/1.5", undefined, BAD_ID],
     ["GET an id past int32", "GET", () => "/api/v1/tokens/2147483648", undefined, BAD_ID],
-    ["PATCH the name", "PATCH", () => `/api/v1/tokens/${live}`, { name: "renamed" }, invalid([{ path: "name", message: "cannot be changed; a token keeps its name (create a new token instead)" }])],
-    ["PATCH the expiry", "PATCH", () => `/api/v1/tokens/${live}`, { expiresInDays: 7 }, invalid([{ path: "(body)", message: "has unknown field: expiresInDays" }])],
-    ["PATCH a 351-character description", "PATCH", () => `/api/v1/tokens/${live}`, { description: "d".repeat(351) }, invalid([{ path: "description", message: "must be at most 350 characters" }])],
+    [
+      "PATCH the name",
+      "PATCH",
+      () => `/api/v1/tokens/${live}`,
+      { name: "renamed" },
+      invalid([{ path: "name", message: "cannot be changed; a token keeps its name (create a new token instead)" }]),
+    ],
+    [
+      "PATCH the expiry",
+      "PATCH",
+      () => `/api/v1/tokens/${live}`,
+      { expiresInDays: 7 },
+      invalid([{ path: "(body)", message: "has unknown field: expiresInDays" }]),
+    ],
+    [
+      "PATCH a 351-character description",
+      "PATCH",
+      () => `/api/v1/tokens/${live}`,
+      { description: "d".repeat(351) },
+      invalid([{ path: "description", message: "must be at most 350 characters" }]),
+    ],
     [
       "PATCH permissions naming an unknown project",
       "PATCH",
       () => `/api/v1/tokens/${live}`,
-      { permissions: { superAdmin: false, grants: [{ entity: "devtron-app", project: "nope", environments: [], apps: [], role: "view" }] } },
+      {
+        permissions: { superAdmin: false, grants: [{ entity: "devtron-app", project: "nope", environments: [], apps: [], role: "view" }] },
+      },
       problem("validation_failed", "permissions.grants.0.project names something that does not exist: no project named nope.", [
         { path: "permissions.grants.0.project", message: "no project named nope" },
       ]),
     ],
-    ["PATCH malformed JSON", "PATCH", () => `/api/v1/tokens/${live}`, "{description:", problem("invalid_json", "The request body is not valid JSON.")],
+    [
+      "PATCH malformed JSON",
+      "PATCH",
+      () => `/api/v1/tokens/${live}`,
+      "{description:",
+      problem("invalid_json", "The request body is not valid JSON."),
+    ],
     ["PATCH an unknown id", "PATCH", () => "/api/v1/tokens/999999", { description: "x" }, problem("not_found", "No token with id 999999.")],
-    ["PATCH a deleted token", "PATCH", () => `/api/v1/tokens/${deleted}`, { description: "x" }, () => problem("not_found", `No token with id ${deleted}.`)],
+    [
+      "PATCH a deleted token",
+      "PATCH",
+      () => `/api/v1/tokens/${deleted}`,
+      { description: "x" },
+      () => problem("not_found", `No token with id ${deleted}.`),
+    ],
     ["PATCH a non-integer id", "PATCH", () => "/api/v1/tokens/abc", { description: "x" }, BAD_ID],
     ["regenerate an unknown id", "POST", () => "/api/v1/tokens/999999/regenerate", {}, problem("not_found", "No token with id 999999.")],
-    ["regenerate a deleted token", "POST", () => `/api/v1/tokens/${deleted}/regenerate`, {}, () => problem("not_found", `No token with id ${deleted}.`)],
+    [
+      "regenerate a deleted token",
+      "POST",
+      () => `/api/v1/tokens/${deleted}/regenerate`,
+      {},
+      () => problem("not_found", `No token with id ${deleted}.`),
+    ],
     ["regenerate a non-integer id", "POST", () => "/api/v1/tokens/abc/regenerate", {}, BAD_ID],
-    ["regenerate with graceSeconds over 7 days", "POST", () => `/api/v1/tokens/${live}/regenerate`, { graceSeconds: 604801 }, invalid([{ path: "graceSeconds", message: "must be at most 604800 (7 days)" }])],
-    ["regenerate with negative graceSeconds", "POST", () => `/api/v1/tokens/${live}/regenerate`, { graceSeconds: -1 }, invalid([{ path: "graceSeconds", message: "must be at least 0" }])],
-    ["regenerate with graceSeconds \"60\"", "POST", () => `/api/v1/tokens/${live}/regenerate`, { graceSeconds: "60" }, invalid([{ path: "graceSeconds", message: "must be a number of seconds" }])],
-    ["regenerate with fractional graceSeconds", "POST", () => `/api/v1/tokens/${live}/regenerate`, { graceSeconds: 1.5 }, invalid([{ path: "graceSeconds", message: "must be a whole number of seconds" }])],
-    ["regenerate with expiresAt in the past", "POST", () => `/api/v1/tokens/${live}/regenerate`, { expiresAt: "2020-01-01T00:00:00Z" }, ruleBroken("expiresAt", "must be at least one minute in the future")],
-    ["regenerate with both expiry fields", "POST", () => `/api/v1/tokens/${live}/regenerate`, { expiresInDays: 7, expiresAt: null }, invalid([{ path: "expiresAt", message: "send either expiresInDays or expiresAt, not both" }])],
-    ["regenerate with expiresInDays 0", "POST", () => `/api/v1/tokens/${live}/regenerate`, { expiresInDays: 0 }, invalid([{ path: "expiresInDays", message: "must be at least 1" }])],
-    ["regenerate with malformed JSON", "POST", () => `/api/v1/tokens/${live}/regenerate`, "nope", problem("invalid_json", "The request body is not valid JSON.")],
+    [
+      "regenerate with graceSeconds over 7 days",
+      "POST",
+      () => `/api/v1/tokens/${live}/regenerate`,
+      { graceSeconds: 604801 },
+      invalid([{ path: "graceSeconds", message: "must be at most 604800 (7 days)" }]),
+    ],
+    [
+      "regenerate with negative graceSeconds",
+      "POST",
+      () => `/api/v1/tokens/${live}/regenerate`,
+      { graceSeconds: -1 },
+      invalid([{ path: "graceSeconds", message: "must be at least 0" }]),
+    ],
+    [
+      'regenerate with graceSeconds "60"',
+      "POST",
+      () => `/api/v1/tokens/${live}/regenerate`,
+      { graceSeconds: "60" },
+      invalid([{ path: "graceSeconds", message: "must be a number of seconds" }]),
+    ],
+    [
+      "regenerate with fractional graceSeconds",
+      "POST",
+      () => `/api/v1/tokens/${live}/regenerate`,
+      { graceSeconds: 1.5 },
+      invalid([{ path: "graceSeconds", message: "must be a whole number of seconds" }]),
+    ],
+    [
+      "regenerate with expiresAt in the past",
+      "POST",
+      () => `/api/v1/tokens/${live}/regenerate`,
+      { expiresAt: "2020-01-01T00:00:00Z" },
+      ruleBroken("expiresAt", "must be at least one minute in the future"),
+    ],
+    [
+      "regenerate with both expiry fields",
+      "POST",
+      () => `/api/v1/tokens/${live}/regenerate`,
+      { expiresInDays: 7, expiresAt: null },
+      invalid([{ path: "expiresAt", message: "send either expiresInDays or expiresAt, not both" }]),
+    ],
+    [
+      "regenerate with expiresInDays 0",
+      "POST",
+      () => `/api/v1/tokens/${live}/regenerate`,
+      { expiresInDays: 0 },
+      invalid([{ path: "expiresInDays", message: "must be at least 1" }]),
+    ],
+    [
+      "regenerate with malformed JSON",
+      "POST",
+      () => `/api/v1/tokens/${live}/regenerate`,
+      "nope",
+      problem("invalid_json", "The request body is not valid JSON."),
+    ],
     ["DELETE an unknown id", "DELETE", () => "/api/v1/tokens/999999", undefined, problem("not_found", "No token with id 999999.")],
-    ["DELETE a deleted token", "DELETE", () => `/api/v1/tokens/${deleted}`, undefined, () => problem("not_found", `No token with id ${deleted}.`)],
+    [
+      "DELETE a deleted token",
+      "DELETE",
+      () => `/api/v1/tokens/${deleted}`,
+      undefined,
+      () => problem("not_found", `No token with id ${deleted}.`),
+    ],
     ["DELETE a non-integer id", "DELETE", () => "/api/v1/tokens/abc", undefined, BAD_ID],
   ];
 
@@ -665,11 +877,24 @@ describe("audit events", () => {
     expect(res.status).toBe(200);
     const actor = { type: "user", id: adminId, name: ADMIN_EMAIL };
     const target = { type: "token", id: token.id };
-    const event = (action: string, details: Record<string, unknown>) => ({ id: expect.any(Number), action, actor, target, ip: "127.0.0.1", details, createdAt: iso });
+    const event = (action: string, details: Record<string, unknown>) => ({
+      id: expect.any(Number),
+      action,
+      actor,
+      target,
+      ip: "127.0.0.1",
+      details,
+      createdAt: iso,
+    });
     expect(res.body).toEqual({
       data: [
         event("token.deleted", { name: "audited" }),
-        event("token.regenerated", { name: "audited", version: 2, expiresAt: { from: token.expiresAt, to: null }, oldSecretValidUntil: iso }),
+        event("token.regenerated", {
+          name: "audited",
+          version: 2,
+          expiresAt: { from: token.expiresAt, to: null },
+          oldSecretValidUntil: iso,
+        }),
         event("token.updated", { name: "audited", changes: { permissions: { from: NO_GRANTS, to: VIEW_PAYMENTS } } }),
         event("token.created", { name: "audited", expiresAt: token.expiresAt, permissions: NO_GRANTS }),
       ],
@@ -746,16 +971,22 @@ describe("every error code of DESIGN.md §5 on the token API", () => {
   });
 
   it("unauthorized 401: no credentials, a bad token", async () => {
-    expect((await anon("GET", "/api/v1/tokens")).body).toEqual(problem("unauthorized", "Sign in, or send an API token in the Authorization or token header."));
+    expect((await anon("GET", "/api/v1/tokens")).body).toEqual(
+      problem("unauthorized", "Sign in, or send an API token in the Authorization or token header."),
+    );
     const bad = await anon("GET", "/api/v1/tokens", undefined, { authorization: "Bearer tsr_nope" });
-    expect(bad.body).toEqual(problem("unauthorized", "The token is not valid. Check that it was copied whole, and that it was not deleted or regenerated."));
+    expect(bad.body).toEqual(
+      problem("unauthorized", "The token is not valid. Check that it was copied whole, and that it was not deleted or regenerated."),
+    );
     expect(bad.headers.get("content-type")).toMatch(/^application\/problem\+json/);
   });
 
   it("token_expired 401", async () => {
     const { token, secret } = await create("code-expired", { permissions: { superAdmin: true } });
     await db.apiToken.update({ where: { id: token.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect((await asToken(secret)("GET", "/api/v1/tokens")).body).toEqual(problem("token_expired", "This token has expired. Regenerate it to get a new one."));
+    expect((await asToken(secret)("GET", "/api/v1/tokens")).body).toEqual(
+      problem("token_expired", "This token has expired. Regenerate it to get a new one."),
+    );
   });
 
   it("forbidden 403: a user or token that is not a super admin", async () => {
@@ -770,7 +1001,11 @@ describe("every error code of DESIGN.md §5 on the token API", () => {
       ["DELETE", "/api/v1/tokens/1"],
     ] as const) {
       const before = await snapshot();
-      const res = await asPlain(method, path, method === "GET" || method === "DELETE" ? undefined : { name: "sneaky", permissions: { superAdmin: true } });
+      const res = await asPlain(
+        method,
+        path,
+        method === "GET" || method === "DELETE" ? undefined : { name: "sneaky", permissions: { superAdmin: true } },
+      );
       expect(res.body, `${method} ${path}`).toEqual(problem("forbidden", "Only super admins can manage this."));
       expect(await snapshot()).toEqual(before);
     }
@@ -793,7 +1028,9 @@ describe("every error code of DESIGN.md §5 on the token API", () => {
     expect(statuses).toEqual(Array(20).fill(401));
     const res = await anon("GET", "/api/v1/tokens", undefined, headers);
     expect(res.status).toBe(429);
-    expect(res.body).toEqual(problem("rate_limited", /^Too many failed authentication attempts from your address\. Try again in \d+ seconds\.$/));
+    expect(res.body).toEqual(
+      problem("rate_limited", /^Too many failed authentication attempts from your address\. Try again in \d+ seconds\.$/),
+    );
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(Number(res.headers.get("retry-after"))).toBeLessThanOrEqual(60);
   });

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/server/db";
 import { flushUsage } from "@/server/tokens/usage";
-import { makeUser } from "../helpers/fixtures";
 import { useFreshDatabase } from "../helpers/db";
+import { makeUser } from "../helpers/fixtures";
 import { client, sessionCookieFor, startServer, type TestServer } from "../helpers/http";
 
 // Devtron's API-token surface (DESIGN.md §5, /orchestrator): the calls a Devtron script
@@ -39,8 +39,22 @@ async function devtron(method: string, path: string, body?: unknown, headers: Re
   return anon(method, path, body, { token: rootSecret, ...headers });
 }
 
-type Devtron = { code: number; status: string; result?: unknown; errors?: { code: string; internalMessage: string; userMessage: string }[] };
-type Listed = { id: number; userId: number; name: string; expireAtInMs: number; token: string; description: string; lastUsedAt: string; lastUsedByIp: string };
+type Devtron = {
+  code: number;
+  status: string;
+  result?: unknown;
+  errors?: { code: string; internalMessage: string; userMessage: string }[];
+};
+type Listed = {
+  id: number;
+  userId: number;
+  name: string;
+  expireAtInMs: number;
+  token: string;
+  description: string;
+  lastUsedAt: string;
+  lastUsedByIp: string;
+};
 
 const ok = (result: unknown) => ({ code: 200, status: "OK", result });
 const SECRET = expect.stringMatching(/^tsr_[0-9A-Za-z]{46}$/);
@@ -131,8 +145,20 @@ describe("POST /orchestrator/api-token", () => {
     expect(res.body).toEqual(ok({ success: true, token: SECRET, userId: expect.any(Number), userIdentifier: "API-TOKEN:devtron-ci" }));
     const { token: secret, userId } = res.body.result as { token: string; userId: number };
     const token = await admin("GET", `/api/v1/tokens/${userId}`);
-    expect(token.body).toMatchObject({ name: "devtron-ci", description: "from Devtron", expiresAt: null, permissions: { superAdmin: false, grants: [] }, version: 1, createdBy: "API-TOKEN:root-script" });
-    expect((await withSecret(secret)("GET", "/api/v1/me")).body).toEqual({ type: "token", id: userId, name: "devtron-ci", permissions: { superAdmin: false, grants: [] } });
+    expect(token.body).toMatchObject({
+      name: "devtron-ci",
+      description: "from Devtron",
+      expiresAt: null,
+      permissions: { superAdmin: false, grants: [] },
+      version: 1,
+      createdBy: "API-TOKEN:root-script",
+    });
+    expect((await withSecret(secret)("GET", "/api/v1/me")).body).toEqual({
+      type: "token",
+      id: userId,
+      name: "devtron-ci",
+      permissions: { superAdmin: false, grants: [] },
+    });
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "token.created", targetId: userId } });
     expect(event).toMatchObject({ actorType: "token", actorName: "API-TOKEN:root-script" });
     expect(JSON.stringify(event)).not.toContain(secret);
@@ -163,7 +189,12 @@ describe("POST /orchestrator/api-token", () => {
   });
 
   it("a description may be omitted; unknown Devtron fields are ignored", async () => {
-    const res = await devtron("POST", "/orchestrator/api-token", { name: "minimal-devtron", expireAtInMs: 0, userId: 0, hideApiToken: true });
+    const res = await devtron("POST", "/orchestrator/api-token", {
+      name: "minimal-devtron",
+      expireAtInMs: 0,
+      userId: 0,
+      hideApiToken: true,
+    });
     expect(res.status).toBe(200);
   });
 
@@ -175,22 +206,62 @@ describe("POST /orchestrator/api-token", () => {
 
   const limit = "this server allows tokens to live at most 30 days (TESSERA_MAX_TOKEN_LIFETIME_DAYS)";
   const cases: [string, unknown, Devtron, string?][] = [
-    ["a past expireAtInMs", { name: "past-exp", description: "", expireAtInMs: Date.now() - DAY }, failure(400, "validation_failed", [{ path: "expireAtInMs", message: "must be at least one minute in the future" }])],
-    ["expireAtInMs 1 (1970)", { name: "epoch-exp", description: "", expireAtInMs: 1 }, failure(400, "validation_failed", [{ path: "expireAtInMs", message: "must be at least one minute in the future" }])],
-    ["a negative expireAtInMs", { name: "neg-exp", description: "", expireAtInMs: -5 }, failure(400, "validation_failed", [{ path: "expireAtInMs", message: "must be 0 (never) or a future time in epoch milliseconds" }])],
-    ["expireAtInMs as a string", { name: "str-exp", description: "", expireAtInMs: "0" }, failure(400, "validation_failed", [{ path: "expireAtInMs", message: "must be epoch milliseconds (0 = never)" }])],
-    ["a fractional expireAtInMs", { name: "frac-exp", description: "", expireAtInMs: Date.now() + DAY + 0.5 }, failure(400, "validation_failed", [{ path: "expireAtInMs", message: "must be a whole number of milliseconds" }])],
+    [
+      "a past expireAtInMs",
+      { name: "past-exp", description: "", expireAtInMs: Date.now() - DAY },
+      failure(400, "validation_failed", [{ path: "expireAtInMs", message: "must be at least one minute in the future" }]),
+    ],
+    [
+      "expireAtInMs 1 (1970)",
+      { name: "epoch-exp", description: "", expireAtInMs: 1 },
+      failure(400, "validation_failed", [{ path: "expireAtInMs", message: "must be at least one minute in the future" }]),
+    ],
+    [
+      "a negative expireAtInMs",
+      { name: "neg-exp", description: "", expireAtInMs: -5 },
+      failure(400, "validation_failed", [{ path: "expireAtInMs", message: "must be 0 (never) or a future time in epoch milliseconds" }]),
+    ],
+    [
+      "expireAtInMs as a string",
+      { name: "str-exp", description: "", expireAtInMs: "0" },
+      failure(400, "validation_failed", [{ path: "expireAtInMs", message: "must be epoch milliseconds (0 = never)" }]),
+    ],
+    [
+      "a fractional expireAtInMs",
+      { name: "frac-exp", description: "", expireAtInMs: Date.now() + DAY + 0.5 },
+      failure(400, "validation_failed", [{ path: "expireAtInMs", message: "must be a whole number of milliseconds" }]),
+    ],
     [
       "an expireAtInMs past the end of JavaScript time",
       { name: "far-exp", description: "", expireAtInMs: 9_000_000_000_000_000 },
       failure(400, "validation_failed", [{ path: "expireAtInMs", message: "must be a time before the year 10000, or 0 for never" }]),
     ],
-    ["a bad name", { name: "Bad Name", description: "" }, failure(400, "validation_failed", [{ path: "name", message: "must use only lowercase letters, digits, '-' and '_'" }, { path: "name", message: "must start with a lowercase letter or digit" }])],
+    [
+      "a bad name",
+      { name: "Bad Name", description: "" },
+      failure(400, "validation_failed", [
+        { path: "name", message: "must use only lowercase letters, digits, '-' and '_'" },
+        { path: "name", message: "must start with a lowercase letter or digit" },
+      ]),
+    ],
     ["no name", { description: "" }, failure(400, "validation_failed", [{ path: "name", message: "is required" }])],
-    ["a description of 351 characters", { name: "long-desc", description: "d".repeat(351) }, failure(400, "validation_failed", [{ path: "description", message: "must be at most 350 characters" }])],
+    [
+      "a description of 351 characters",
+      { name: "long-desc", description: "d".repeat(351) },
+      failure(400, "validation_failed", [{ path: "description", message: "must be at most 350 characters" }]),
+    ],
     ["malformed JSON", "{oops", failure(400, "invalid_json", [{ message: "The request body is not valid JSON." }])],
-    ["a duplicate name", { name: "root-script", description: "" }, failure(409, "conflict", [{ path: "name", message: "is already used by another token" }])],
-    ["never, with a 30-day maximum lifetime", { name: "max-never", description: "", expireAtInMs: 0 }, failure(400, "validation_failed", [{ path: "expireAtInMs", message: `cannot be "never": ${limit}` }]), "30"],
+    [
+      "a duplicate name",
+      { name: "root-script", description: "" },
+      failure(409, "conflict", [{ path: "name", message: "is already used by another token" }]),
+    ],
+    [
+      "never, with a 30-day maximum lifetime",
+      { name: "max-never", description: "", expireAtInMs: 0 },
+      failure(400, "validation_failed", [{ path: "expireAtInMs", message: `cannot be "never": ${limit}` }]),
+      "30",
+    ],
   ];
 
   it.each(cases)("refuses %s with Devtron's error envelope and changes nothing", async (_name, body, expected, maxLifetime) => {
@@ -215,7 +286,7 @@ describe("POST /orchestrator/api-token", () => {
 // ---------------------------------------------------------------------------------------
 
 describe("PUT /orchestrator/api-token/{id}", () => {
-  it("with the same expireAtInMs (as listed): updates the description only, answers token \"\", and the secret keeps working", async () => {
+  it('with the same expireAtInMs (as listed): updates the description only, answers token "", and the secret keeps working', async () => {
     const at = Date.now() + 20 * DAY;
     const { id, secret } = await devtronCreate({ name: "put-same", description: "old", expireAtInMs: at });
     const current = await listed("put-same");
@@ -226,14 +297,20 @@ describe("PUT /orchestrator/api-token/{id}", () => {
     expect(await listed("put-same")).toMatchObject({ description: "new", expireAtInMs: at });
     expect((await admin("GET", `/api/v1/tokens/${id}`)).body).toMatchObject({ version: 1, description: "new" });
     expect((await withSecret(secret)("GET", "/api/v1/me")).status).toBe(200);
-    const actions = (await db.auditEvent.findMany({ where: { targetType: "token", targetId: id }, orderBy: { id: "asc" } })).map((e) => e.action);
+    const actions = (await db.auditEvent.findMany({ where: { targetType: "token", targetId: id }, orderBy: { id: "asc" } })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(["token.created", "token.updated"]);
   });
 
   it("without expireAtInMs: description only; with nothing to change: no event at all", async () => {
     const { id, secret } = await devtronCreate({ name: "put-desc", description: "a", expireAtInMs: 0 });
-    expect((await devtron("PUT", `/orchestrator/api-token/${id}`, { description: "b" })).body).toEqual(ok({ success: true, token: "", hideApiToken: true }));
-    expect((await devtron("PUT", `/orchestrator/api-token/${id}`, { description: "b", expireAtInMs: 0 })).body).toEqual(ok({ success: true, token: "", hideApiToken: true }));
+    expect((await devtron("PUT", `/orchestrator/api-token/${id}`, { description: "b" })).body).toEqual(
+      ok({ success: true, token: "", hideApiToken: true }),
+    );
+    expect((await devtron("PUT", `/orchestrator/api-token/${id}`, { description: "b", expireAtInMs: 0 })).body).toEqual(
+      ok({ success: true, token: "", hideApiToken: true }),
+    );
     expect((await withSecret(secret)("GET", "/api/v1/me")).status).toBe(200);
     expect(await db.auditEvent.count({ where: { targetType: "token", targetId: id } })).toBe(2);
   });
@@ -267,13 +344,48 @@ describe("PUT /orchestrator/api-token/{id}", () => {
   });
 
   it.each([
-    ["an unknown id", () => "/orchestrator/api-token/999999", { description: "x", expireAtInMs: 0 }, failure(404, "not_found", [{ message: "No token with id 999999." }])],
-    ["a non-integer id", () => "/orchestrator/api-token/abc", { description: "x" }, failure(400, "validation_failed", [{ path: "id", message: "must be a positive integer" }])],
-    ["a past expireAtInMs", () => `/orchestrator/api-token/${putTarget.id}`, { description: "x", expireAtInMs: 1000 }, failure(400, "validation_failed", [{ path: "expireAtInMs", message: "must be at least one minute in the future" }])],
-    ["an expireAtInMs past the end of JavaScript time", () => `/orchestrator/api-token/${putTarget.id}`, { expireAtInMs: 9_000_000_000_000_000 }, failure(400, "validation_failed", [{ path: "expireAtInMs", message: "must be a time before the year 10000, or 0 for never" }])],
-    ["a negative expireAtInMs", () => `/orchestrator/api-token/${putTarget.id}`, { expireAtInMs: -1 }, failure(400, "validation_failed", [{ path: "expireAtInMs", message: "must be 0 (never) or a future time in epoch milliseconds" }])],
-    ["a 351-character description", () => `/orchestrator/api-token/${putTarget.id}`, { description: "d".repeat(351) }, failure(400, "validation_failed", [{ path: "description", message: "must be at most 350 characters" }])],
-    ["malformed JSON", () => `/orchestrator/api-token/${putTarget.id}`, "{", failure(400, "invalid_json", [{ message: "The request body is not valid JSON." }])],
+    [
+      "an unknown id",
+      () => "/orchestrator/api-token/999999",
+      { description: "x", expireAtInMs: 0 },
+      failure(404, "not_found", [{ message: "No token with id 999999." }]),
+    ],
+    [
+      "a non-integer id",
+      () => "/orchestrator/api-token/abc",
+      { description: "x" },
+      failure(400, "validation_failed", [{ path: "id", message: "must be a positive integer" }]),
+    ],
+    [
+      "a past expireAtInMs",
+      () => `/orchestrator/api-token/${putTarget.id}`,
+      { description: "x", expireAtInMs: 1000 },
+      failure(400, "validation_failed", [{ path: "expireAtInMs", message: "must be at least one minute in the future" }]),
+    ],
+    [
+      "an expireAtInMs past the end of JavaScript time",
+      () => `/orchestrator/api-token/${putTarget.id}`,
+      { expireAtInMs: 9_000_000_000_000_000 },
+      failure(400, "validation_failed", [{ path: "expireAtInMs", message: "must be a time before the year 10000, or 0 for never" }]),
+    ],
+    [
+      "a negative expireAtInMs",
+      () => `/orchestrator/api-token/${putTarget.id}`,
+      { expireAtInMs: -1 },
+      failure(400, "validation_failed", [{ path: "expireAtInMs", message: "must be 0 (never) or a future time in epoch milliseconds" }]),
+    ],
+    [
+      "a 351-character description",
+      () => `/orchestrator/api-token/${putTarget.id}`,
+      { description: "d".repeat(351) },
+      failure(400, "validation_failed", [{ path: "description", message: "must be at most 350 characters" }]),
+    ],
+    [
+      "malformed JSON",
+      () => `/orchestrator/api-token/${putTarget.id}`,
+      "{",
+      failure(400, "invalid_json", [{ message: "The request body is not valid JSON." }]),
+    ],
   ])("refuses %s and changes nothing (the secret keeps working)", async (_name, path, body, expected) => {
     const before = await snapshot();
     const res = await devtron("PUT", path(), body);
@@ -302,7 +414,9 @@ describe("DELETE /orchestrator/api-token/{id}", () => {
     expect(after.status).toBe(401);
     expect(after.body).toMatchObject({ code: "unauthorized" });
     expect(await listed("delete-devtron")).toBeUndefined();
-    expect((await devtron("DELETE", `/orchestrator/api-token/${id}`)).body).toEqual(failure(404, "not_found", [{ message: `No token with id ${id}.` }]));
+    expect((await devtron("DELETE", `/orchestrator/api-token/${id}`)).body).toEqual(
+      failure(404, "not_found", [{ message: `No token with id ${id}.` }]),
+    );
     expect((await devtron("PUT", `/orchestrator/api-token/${id}`, { description: "x" })).status).toBe(404);
     // The name is free again.
     await devtronCreate({ name: "delete-devtron", description: "again", expireAtInMs: 0 });
@@ -310,7 +424,11 @@ describe("DELETE /orchestrator/api-token/{id}", () => {
 
   it.each([
     ["an unknown id", "/orchestrator/api-token/999999", failure(404, "not_found", [{ message: "No token with id 999999." }])],
-    ["a non-integer id", "/orchestrator/api-token/1e3", failure(400, "validation_failed", [{ path: "id", message: "must be a positive integer" }])],
+    [
+      "a non-integer id",
+      "/orchestrator/api-token/1e3",
+      failure(400, "validation_failed", [{ path: "id", message: "must be a positive integer" }]),
+    ],
   ])("refuses %s", async (_name, path, expected) => {
     const before = await snapshot();
     expect((await devtron("DELETE", path)).body).toEqual(expected);
@@ -322,9 +440,13 @@ describe("DELETE /orchestrator/api-token/{id}", () => {
 
 describe("authentication on /orchestrator", () => {
   it("answers 401 in the envelope without credentials, with a bad token, and token_expired for an expired one", async () => {
-    expect((await anon("GET", "/orchestrator/api-token")).body).toEqual(failure(401, "unauthorized", [{ message: "Send an API token in the token header." }]));
+    expect((await anon("GET", "/orchestrator/api-token")).body).toEqual(
+      failure(401, "unauthorized", [{ message: "Send an API token in the token header." }]),
+    );
     expect((await anon("GET", "/orchestrator/api-token", undefined, { token: "tsr_nope" })).body).toEqual(
-      failure(401, "unauthorized", [{ message: "The token is not valid. Check that it was copied whole, and that it was not deleted or regenerated." }]),
+      failure(401, "unauthorized", [
+        { message: "The token is not valid. Check that it was copied whole, and that it was not deleted or regenerated." },
+      ]),
     );
     const { id, secret } = await devtronCreate({ name: "devtron-expired", description: "", expireAtInMs: Date.now() + DAY });
     await db.apiToken.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
@@ -355,16 +477,32 @@ describe("the Devtron flow: create a token, give it roles, create an application
     expect(patched.status).toBe(200);
 
     const labels = [{ key: "team", value: "payments", propagate: true }];
-    const made = await script("POST", "/orchestrator/app", { appName: "checkout", teamId: payments.id, description: "Checkout service", labels });
+    const made = await script("POST", "/orchestrator/app", {
+      appName: "checkout",
+      teamId: payments.id,
+      description: "Checkout service",
+      labels,
+    });
     expect(made.status).toBe(200);
     expect(made.body).toEqual(
-      ok({ id: expect.any(Number), appName: "checkout", teamId: payments.id, description: "Checkout service", labels, active: true, createdBy: "API-TOKEN:app-creator" }),
+      ok({
+        id: expect.any(Number),
+        appName: "checkout",
+        teamId: payments.id,
+        description: "Checkout service",
+        labels,
+        active: true,
+        createdBy: "API-TOKEN:app-creator",
+      }),
     );
     const appId = (made.body.result as { id: number }).id;
 
     const list = await script("GET", "/api/v1/apps");
     expect(list.status).toBe(200);
-    expect(list.body).toMatchObject({ total: 1, data: [{ id: appId, name: "checkout", project: "payments", createdBy: "API-TOKEN:app-creator" }] });
+    expect(list.body).toMatchObject({
+      total: 1,
+      data: [{ id: appId, name: "checkout", project: "payments", createdBy: "API-TOKEN:app-creator" }],
+    });
     expect((await script("GET", `/api/v1/apps/${appId}`)).body).toMatchObject({ name: "checkout", labels });
 
     // Its grant reaches only its project.
@@ -374,7 +512,10 @@ describe("the Devtron flow: create a token, give it roles, create an application
     expect(unknownTeam.body).toEqual(failure(400, "validation_failed", [{ path: "teamId", message: "no project (team) with id 999999" }]));
     const duplicate = await script("POST", "/orchestrator/app", { appName: "checkout", teamId: payments.id });
     expect(duplicate.status).toBe(409);
-    expect(duplicate.body).toMatchObject({ code: 409, errors: [{ code: "conflict", internalMessage: expect.stringMatching(/^appName: /) }] });
+    expect(duplicate.body).toMatchObject({
+      code: 409,
+      errors: [{ code: "conflict", internalMessage: expect.stringMatching(/^appName: /) }],
+    });
     // Still no token management.
     expect((await script("GET", "/orchestrator/api-token")).status).toBe(403);
 

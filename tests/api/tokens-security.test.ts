@@ -4,11 +4,11 @@ import { Client as PgClient } from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "@/lib/errors";
 import { generateToken, isWellFormedToken } from "@/lib/tokens/format";
-import { getDb, type Db } from "@/server/db";
+import { type Db, getDb } from "@/server/db";
 import { discardPendingUsage, flushUsage, recordUsage } from "@/server/tokens/usage";
 import { authenticateToken, TOKEN_FAILURE_LIMIT } from "@/server/tokens/verify";
-import { makeUser } from "../helpers/fixtures";
 import { useFreshDatabase } from "../helpers/db";
+import { makeUser } from "../helpers/fixtures";
 import { client, sessionCookieFor, startServer, type TestServer } from "../helpers/http";
 
 // The security properties of tokens (DESIGN.md §3, §4, §5), over real HTTP: secrets are
@@ -47,7 +47,11 @@ beforeAll(async () => {
   ids.dev = dev.id;
   ids.alphaWeb = (await db.app.create({ data: { name: "alpha-web", projectId: alpha.id, createdBy: "seed" } })).id;
   ids.betaApi = (await db.app.create({ data: { name: "beta-api", projectId: beta.id, createdBy: "seed" } })).id;
-  ids.betaHelm = (await db.helmApp.create({ data: { name: "beta-redis", projectId: beta.id, environmentId: dev.id, chart: "bitnami/redis", version: "1.0.0" } })).id;
+  ids.betaHelm = (
+    await db.helmApp.create({
+      data: { name: "beta-redis", projectId: beta.id, environmentId: dev.id, chart: "bitnami/redis", version: "1.0.0" },
+    })
+  ).id;
   ids.group = (await db.chartGroup.create({ data: { name: "base-charts" } })).id;
 });
 afterAll(async () => {
@@ -92,7 +96,13 @@ const rateLimited = () => ({
   code: "rate_limited",
   detail: expect.stringMatching(/^Too many failed authentication attempts from your address\. Try again in \d+ seconds\.$/),
 });
-const forbidden = (detail: string | RegExp) => ({ type: "about:blank", title: "Forbidden", status: 403, code: "forbidden", detail: typeof detail === "string" ? detail : expect.stringMatching(detail) });
+const forbidden = (detail: string | RegExp) => ({
+  type: "about:blank",
+  title: "Forbidden",
+  status: 403,
+  code: "forbidden",
+  detail: typeof detail === "string" ? detail : expect.stringMatching(detail),
+});
 const notFound = (detail: string) => ({ type: "about:blank", title: "Not found", status: 404, code: "not_found", detail });
 
 async function create(name: string, extra: Record<string, unknown> = {}) {
@@ -112,7 +122,9 @@ async function dumpDatabase(): Promise<string> {
   const tables = await db.$queryRawUnsafe<{ table_name: string }[]>(
     "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()",
   );
-  expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(["ApiToken", "ApiTokenUsage", "AuditEvent", "User", "_prisma_migrations"]));
+  expect(tables.map((t) => t.table_name)).toEqual(
+    expect.arrayContaining(["ApiToken", "ApiTokenUsage", "AuditEvent", "User", "_prisma_migrations"]),
+  );
   const dump: Record<string, unknown[]> = {};
   for (const { table_name } of tables) dump[table_name] = await db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${table_name}"`);
   return JSON.stringify(dump, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
@@ -154,13 +166,23 @@ describe("secrets are stored and written nowhere", () => {
   it("after create, use, regenerate (with grace), Devtron create and delete, no secret is in any table or any console output", async () => {
     const output: string[] = [];
     const capture = (...args: unknown[]) => {
-      output.push(args.map((a) => (typeof a === "string" ? a : a instanceof Uint8Array ? Buffer.from(a).toString() : (() => {
-        try {
-          return JSON.stringify(a) ?? String(a);
-        } catch {
-          return String(a);
-        }
-      })())).join(" "));
+      output.push(
+        args
+          .map((a) =>
+            typeof a === "string"
+              ? a
+              : a instanceof Uint8Array
+                ? Buffer.from(a).toString()
+                : (() => {
+                    try {
+                      return JSON.stringify(a) ?? String(a);
+                    } catch {
+                      return String(a);
+                    }
+                  })(),
+          )
+          .join(" "),
+      );
     };
     for (const level of ["log", "info", "warn", "error", "debug", "trace"] as const) {
       vi.spyOn(console, level).mockImplementation((...args: unknown[]) => capture(...args));
@@ -197,11 +219,18 @@ describe("secrets are stored and written nowhere", () => {
     expect((await withToken(a.secret, ip)("GET", "/api/v1/me")).status).toBe(200);
     expect((await withToken(b.secret, ip)("GET", "/api/v1/me")).status).toBe(401);
     // The Devtron surface, with a token acting as the admin.
-    const dev = await withToken(r1.body.secret as string, ip, "token")("POST", "/orchestrator/api-token", { name: "leak-check-devtron", description: "", expireAtInMs: 0 });
+    const dev = await withToken(r1.body.secret as string, ip, "token")("POST", "/orchestrator/api-token", {
+      name: "leak-check-devtron",
+      description: "",
+      expireAtInMs: 0,
+    });
     expect(dev.status).toBe(200);
     const devSecret = (dev.body.result as { token: string }).token;
     secrets.push(devSecret);
-    const put = await admin("PUT", `/orchestrator/api-token/${(dev.body.result as { userId: number }).userId}`, { description: "x", expireAtInMs: Date.now() + 86_400_000 });
+    const put = await admin("PUT", `/orchestrator/api-token/${(dev.body.result as { userId: number }).userId}`, {
+      description: "x",
+      expireAtInMs: Date.now() + 86_400_000,
+    });
     secrets.push((put.body.result as { token: string }).token);
     await admin("DELETE", `/api/v1/tokens/${b.token.id}`);
     await flushUsage();
@@ -303,7 +332,8 @@ describe("a token stops working at once", () => {
       expect(res.status).toBe(401);
       expect(res.body).toEqual(EXPIRED);
       const everything = JSON.stringify(res.body) + JSON.stringify([...res.headers]);
-      for (const leak of ["expired-quietly", "do not reveal", past.toISOString(), past.toISOString().slice(0, 10)]) expect(everything).not.toContain(leak);
+      for (const leak of ["expired-quietly", "do not reveal", past.toISOString(), past.toISOString().slice(0, 10)])
+        expect(everything).not.toContain(leak);
     }
     // An expiry exactly now is expired too.
     await db.apiToken.update({ where: { id: token.id }, data: { expiresAt: new Date() } });
@@ -328,7 +358,7 @@ describe("bad token headers are refused before the database", () => {
   const cases: [string, Record<string, string>][] = [
     ["a token with spaces inside (Bearer)", { authorization: `Bearer ${valid.slice(0, 20)} ${valid.slice(20)}` }],
     ["a token with spaces inside (token header)", { token: `${valid.slice(0, 20)} ${valid.slice(21)}` }],
-    ["10 kB of text", { authorization: `Bearer ${"tsr_" + "A".repeat(10_240)}` }],
+    ["10 kB of text", { authorization: `Bearer ${`tsr_${"A".repeat(10_240)}`}` }],
     ["10 kB of text in the token header", { token: "x".repeat(10_240) }],
     ["the right prefix with a wrong checksum", { authorization: `Bearer ${flip(valid, 49)}` }],
     ["a changed random character (checksum catches it)", { token: flip(valid, 10) }],
@@ -360,13 +390,16 @@ describe("bad token headers are refused before the database", () => {
     ["a tab inside", `${valid.slice(0, 25)}\t${valid.slice(26)}`],
     ["a Cyrillic lookalike", `${valid.slice(0, 10)}\u0410${valid.slice(11)}`],
     ["full-width digits", `tsr_${"\uff11".repeat(46)}`],
-  ])("%s (not sendable through fetch): isWellFormedToken is false and authenticateToken throws unauthorized without a lookup", async (_name, token) => {
-    expect(isWellFormedToken(token)).toBe(false);
-    const error = await authenticateToken(token, freshIp()).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).toProblem()).toEqual(UNAUTHORIZED);
-    expect(queries.count()).toBe(0);
-  });
+  ])(
+    "%s (not sendable through fetch): isWellFormedToken is false and authenticateToken throws unauthorized without a lookup",
+    async (_name, token) => {
+      expect(isWellFormedToken(token)).toBe(false);
+      const error = await authenticateToken(token, freshIp()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ApiError);
+      expect((error as ApiError).toProblem()).toEqual(UNAUTHORIZED);
+      expect(queries.count()).toBe(0);
+    },
+  );
 
   it("a well-formed but unknown token is looked up once, then refused", async () => {
     const res = await anon("GET", "/api/v1/me", undefined, { authorization: `Bearer ${generateToken()}`, ...from(freshIp()) });
@@ -499,22 +532,52 @@ describe("a scoped token stays inside its grants", () => {
       ["DELETE", `/api/v1/apps/${ids.betaApi}`, undefined, 404, notFound(`No app with id ${ids.betaApi}.`)],
       ["POST", `/api/v1/apps/${ids.betaApi}/deployments`, { environment: "dev" }, 404, notFound(`No app with id ${ids.betaApi}.`)],
       ["GET", `/api/v1/helm-apps/${ids.betaHelm}`, undefined, 404, { code: "not_found" }],
-      ["PATCH", `/api/v1/apps/${ids.alphaWeb}`, { description: "changed" }, 403, forbidden("Changing app alpha-web needs the admin or manager role on it.")],
-      ["DELETE", `/api/v1/apps/${ids.alphaWeb}`, undefined, 403, forbidden("Deleting app alpha-web needs the admin or manager role on it.")],
+      [
+        "PATCH",
+        `/api/v1/apps/${ids.alphaWeb}`,
+        { description: "changed" },
+        403,
+        forbidden("Changing app alpha-web needs the admin or manager role on it."),
+      ],
+      [
+        "DELETE",
+        `/api/v1/apps/${ids.alphaWeb}`,
+        undefined,
+        403,
+        forbidden("Deleting app alpha-web needs the admin or manager role on it."),
+      ],
       ["POST", `/api/v1/apps/${ids.alphaWeb}/deployments`, { environment: "dev" }, 403, forbidden(/needs the trigger role/)],
-      ["POST", "/api/v1/apps", { name: "alpha-new", project: "alpha" }, 403, forbidden("Creating apps in project alpha needs the admin or manager role on the whole project.")],
+      [
+        "POST",
+        "/api/v1/apps",
+        { name: "alpha-new", project: "alpha" },
+        403,
+        forbidden("Creating apps in project alpha needs the admin or manager role on the whole project."),
+      ],
       ["POST", "/api/v1/apps", { name: "beta-new", project: "beta" }, 403, { code: "forbidden" }],
       ["POST", "/api/v1/projects", { name: "gamma" }, 403, forbidden("Only super admins can manage this.")],
       ["POST", "/api/v1/environments", { name: "prod" }, 403, { code: "forbidden" }],
       ["POST", "/api/v1/chart-groups", { name: "new-group" }, 403, { code: "forbidden" }],
       ["GET", "/api/v1/tokens", undefined, 403, forbidden("Only super admins can manage this.")],
-      ["POST", "/api/v1/tokens", { name: "escalate", permissions: { superAdmin: true } }, 403, forbidden("Only super admins can manage this.")],
+      [
+        "POST",
+        "/api/v1/tokens",
+        { name: "escalate", permissions: { superAdmin: true } },
+        403,
+        forbidden("Only super admins can manage this."),
+      ],
       ["GET", "/api/v1/tokens/1", undefined, 403, forbidden("Only super admins can manage this.")],
       ["PATCH", "/api/v1/tokens/1", { permissions: { superAdmin: true } }, 403, forbidden("Only super admins can manage this.")],
       ["POST", "/api/v1/tokens/1/regenerate", {}, 403, forbidden("Only super admins can manage this.")],
       ["DELETE", "/api/v1/tokens/1", undefined, 403, forbidden("Only super admins can manage this.")],
       ["GET", "/api/v1/users", undefined, 403, forbidden("Only super admins can manage this.")],
-      ["POST", "/api/v1/users", { email: "x@example.com", name: "x", password: "long-enough-pass" }, 403, forbidden("Only super admins can manage this.")],
+      [
+        "POST",
+        "/api/v1/users",
+        { email: "x@example.com", name: "x", password: "long-enough-pass" },
+        403,
+        forbidden("Only super admins can manage this."),
+      ],
       ["GET", "/api/v1/audit-events", undefined, 403, forbidden("Only super admins can manage this.")],
     ];
     for (const [method, path, body, status, expected] of cases) {
@@ -526,7 +589,13 @@ describe("a scoped token stays inside its grants", () => {
     const envelope403 = {
       code: 403,
       status: "Forbidden",
-      errors: [{ code: "forbidden", internalMessage: "Only super admins can manage API tokens.", userMessage: "Only super admins can manage API tokens." }],
+      errors: [
+        {
+          code: "forbidden",
+          internalMessage: "Only super admins can manage API tokens.",
+          userMessage: "Only super admins can manage API tokens.",
+        },
+      ],
     };
     for (const [method, path, body] of [
       ["GET", "/orchestrator/api-token", undefined],
@@ -586,7 +655,8 @@ describe("usage accounting", () => {
     const updatedAt = (await db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).updatedAt;
     const ips = ["10.8.0.1", "10.8.0.2", "10.8.0.3", "10.8.0.1", "10.8.0.4", "10.8.0.5", "10.8.0.6", "10.8.0.7"];
     const start = Date.now();
-    for (const [i, ip] of ips.entries()) expect((await withToken(secret, ip, i % 2 ? "token" : "bearer")("GET", "/api/v1/me")).status).toBe(200);
+    for (const [i, ip] of ips.entries())
+      expect((await withToken(secret, ip, i % 2 ? "token" : "bearer")("GET", "/api/v1/me")).status).toBe(200);
     // Failures and other tokens' failures are not usage.
     await withToken(generateToken(), "10.8.0.9")("GET", "/api/v1/me");
 
@@ -664,7 +734,13 @@ describe("tokens are not ambient credentials", () => {
     const { secret } = await create("cross-origin-caller", { permissions: { superAdmin: true } });
     const viaToken = await fetch(`${server.origin}/api/v1/tokens`, {
       method: "POST",
-      headers: { authorization: `Bearer ${secret}`, origin: "https://evil.example", "sec-fetch-site": "cross-site", "content-type": "application/json", ...from(freshIp()) },
+      headers: {
+        authorization: `Bearer ${secret}`,
+        origin: "https://evil.example",
+        "sec-fetch-site": "cross-site",
+        "content-type": "application/json",
+        ...from(freshIp()),
+      },
       body,
     });
     expect(viaToken.status).toBe(201);

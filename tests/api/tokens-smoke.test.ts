@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/server/db";
 import { flushUsage } from "@/server/tokens/usage";
-import { makeUser } from "../helpers/fixtures";
 import { useFreshDatabase } from "../helpers/db";
+import { makeUser } from "../helpers/fixtures";
 import { client, sessionCookieFor, startServer, type TestServer } from "../helpers/http";
 
 let db: Db;
@@ -25,7 +25,12 @@ describe("token lifecycle", () => {
     expect(secret).toMatch(/^tsr_[0-9A-Za-z]{46}$/);
     const asToken = client(server);
     const me = await asToken("GET", "/api/v1/me", undefined, { authorization: `Bearer ${secret}` });
-    expect(me.body).toEqual({ type: "token", id: (created.body.token as { id: number }).id, name: "ci-deployer", permissions: { superAdmin: true } });
+    expect(me.body).toEqual({
+      type: "token",
+      id: (created.body.token as { id: number }).id,
+      name: "ci-deployer",
+      permissions: { superAdmin: true },
+    });
     const viaHeader = await asToken("GET", "/api/v1/tokens", undefined, { token: secret });
     expect(viaHeader.status).toBe(200);
     await flushUsage();
@@ -62,15 +67,25 @@ describe("token lifecycle", () => {
     const denied = await asToken("POST", "/orchestrator/app", { appName: "checkout", teamId: project.body.id }, { token: secret });
     expect(denied.status).toBe(403);
     await admin("PATCH", `/api/v1/tokens/${tokenId}`, {
-      permissions: { superAdmin: false, grants: [{ entity: "devtron-app", project: "payments", environments: [], apps: [], role: "admin" }] },
+      permissions: {
+        superAdmin: false,
+        grants: [{ entity: "devtron-app", project: "payments", environments: [], apps: [], role: "admin" }],
+      },
     });
-    const app = await asToken("POST", "/orchestrator/app", { appName: "checkout", teamId: project.body.id, description: "Checkout", labels: [] }, { token: secret });
+    const app = await asToken(
+      "POST",
+      "/orchestrator/app",
+      { appName: "checkout", teamId: project.body.id, description: "Checkout", labels: [] },
+      { token: secret },
+    );
     expect(app.status).toBe(200);
     expect(app.body.result).toMatchObject({ appName: "checkout", teamId: project.body.id });
     const list = await asToken("GET", "/api/v1/apps", undefined, { token: secret });
     expect((list.body.data as { name: string }[]).map((a) => a.name)).toEqual(["checkout"]);
     const listed = await admin("GET", "/orchestrator/api-token");
-    expect(listed.body.result).toEqual(expect.arrayContaining([expect.objectContaining({ name: "devtron-script", token: "", expireAtInMs: 0 })]));
+    expect(listed.body.result).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: "devtron-script", token: "", expireAtInMs: 0 })]),
+    );
   });
 
   it("a PATCH that changes nothing writes nothing: no audit event, same updatedAt", async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/server/db";
-import { makeUser } from "../helpers/fixtures";
 import { useFreshDatabase } from "../helpers/db";
+import { makeUser } from "../helpers/fixtures";
 import { client, sessionCookieFor, startServer, type TestServer } from "../helpers/http";
 
 let db: Db;
@@ -59,33 +59,113 @@ describe("users API", () => {
   const bad: [string, string, string, unknown, number, string, { path: string; message: string }[] | undefined][] = [
     ["malformed JSON", "POST", "/api/v1/users", "{not json", 400, "invalid_json", undefined],
     ["empty body", "POST", "/api/v1/users", "", 400, "invalid_json", undefined],
-    ["missing fields", "POST", "/api/v1/users", {}, 400, "validation_failed", [
-      { path: "email", message: "is required" },
-      { path: "name", message: "is required" },
-      { path: "password", message: "is required" },
-    ]],
-    ["wrong types", "POST", "/api/v1/users", { email: 5, name: "x", password: "long-enough-pass", superAdmin: "yes" }, 400, "validation_failed", [
-      { path: "email", message: "is required" },
-      { path: "superAdmin", message: "must be true or false" },
-    ]],
-    ["email over 254", "POST", "/api/v1/users", { email: `${"a".repeat(250)}@x.io`, name: "x", password: "long-enough-pass" }, 400, "validation_failed", [
-      { path: "email", message: "must be at most 254 characters" },
-    ]],
-    ["name over 100", "POST", "/api/v1/users", { email: "n@x.io", name: "n".repeat(101), password: "long-enough-pass" }, 400, "validation_failed", [
-      { path: "name", message: "must be at most 100 characters" },
-    ]],
-    ["password over 1024", "POST", "/api/v1/users", { email: "p@x.io", name: "p", password: "p".repeat(1025) }, 400, "validation_failed", [
-      { path: "password", message: "must be at most 1024 characters" },
-    ]],
-    ["short password", "POST", "/api/v1/users", { email: "s@x.io", name: "s", password: "short" }, 400, "validation_failed", [
-      { path: "password", message: "must be at least 12 characters" },
-    ]],
-    ["unknown field", "POST", "/api/v1/users", { email: "u@x.io", name: "u", password: "long-enough-pass", role: "x" }, 400, "validation_failed", undefined],
-    ["non-integer id", "GET", "/api/v1/users/abc", undefined, 400, "validation_failed", [{ path: "id", message: "must be a positive integer" }]],
-    ["id with decimals", "PATCH", "/api/v1/users/1.5", { name: "x" }, 400, "validation_failed", [{ path: "id", message: "must be a positive integer" }]],
+    [
+      "missing fields",
+      "POST",
+      "/api/v1/users",
+      {},
+      400,
+      "validation_failed",
+      [
+        { path: "email", message: "is required" },
+        { path: "name", message: "is required" },
+        { path: "password", message: "is required" },
+      ],
+    ],
+    [
+      "wrong types",
+      "POST",
+      "/api/v1/users",
+      { email: 5, name: "x", password: "long-enough-pass", superAdmin: "yes" },
+      400,
+      "validation_failed",
+      [
+        { path: "email", message: "is required" },
+        { path: "superAdmin", message: "must be true or false" },
+      ],
+    ],
+    [
+      "email over 254",
+      "POST",
+      "/api/v1/users",
+      { email: `${"a".repeat(250)}@x.io`, name: "x", password: "long-enough-pass" },
+      400,
+      "validation_failed",
+      [{ path: "email", message: "must be at most 254 characters" }],
+    ],
+    [
+      "name over 100",
+      "POST",
+      "/api/v1/users",
+      { email: "n@x.io", name: "n".repeat(101), password: "long-enough-pass" },
+      400,
+      "validation_failed",
+      [{ path: "name", message: "must be at most 100 characters" }],
+    ],
+    [
+      "password over 1024",
+      "POST",
+      "/api/v1/users",
+      { email: "p@x.io", name: "p", password: "p".repeat(1025) },
+      400,
+      "validation_failed",
+      [{ path: "password", message: "must be at most 1024 characters" }],
+    ],
+    [
+      "short password",
+      "POST",
+      "/api/v1/users",
+      { email: "s@x.io", name: "s", password: "short" },
+      400,
+      "validation_failed",
+      [{ path: "password", message: "must be at least 12 characters" }],
+    ],
+    [
+      "unknown field",
+      "POST",
+      "/api/v1/users",
+      { email: "u@x.io", name: "u", password: "long-enough-pass", role: "x" },
+      400,
+      "validation_failed",
+      undefined,
+    ],
+    [
+      "non-integer id",
+      "GET",
+      "/api/v1/users/abc",
+      undefined,
+      400,
+      "validation_failed",
+      [{ path: "id", message: "must be a positive integer" }],
+    ],
+    [
+      "id with decimals",
+      "PATCH",
+      "/api/v1/users/1.5",
+      { name: "x" },
+      400,
+      "validation_failed",
+      [{ path: "id", message: "must be a positive integer" }],
+    ],
     ["unknown id", "GET", "/api/v1/users/99999", undefined, 404, "not_found", undefined],
-    ["pageSize over 100", "GET", "/api/v1/users?pageSize=101", undefined, 400, "validation_failed", [{ path: "pageSize", message: "must be at most 100" }]],
-    ["pageSize not a number", "GET", "/api/v1/users?pageSize=ten", undefined, 400, "validation_failed", [{ path: "pageSize", message: "must be a number" }]],
+    [
+      "pageSize over 100",
+      "GET",
+      "/api/v1/users?pageSize=101",
+      undefined,
+      400,
+      "validation_failed",
+      [{ path: "pageSize", message: "must be at most 100" }],
+    ],
+    [
+      "pageSize not a number",
+      "GET",
+      "/api/v1/users?pageSize=ten",
+      undefined,
+      400,
+      "validation_failed",
+      [{ path: "pageSize", message: "must be a number" }],
+    ],
     ["unknown sort", "GET", "/api/v1/users?sort=password", undefined, 400, "validation_failed", undefined],
     ["unknown endpoint", "GET", "/api/v1/nope", undefined, 404, "not_found", undefined],
   ];
@@ -123,10 +203,17 @@ describe("users API", () => {
       { email: u.email, changes: { disabled: { from: false, to: true } }, passwordReset: false },
       {
         email: u.email,
-        changes: { disabled: { from: true, to: false }, permissions: { from: { superAdmin: false, grants: [] }, to: { superAdmin: true } } },
+        changes: {
+          disabled: { from: true, to: false },
+          permissions: { from: { superAdmin: false, grants: [] }, to: { superAdmin: true } },
+        },
         passwordReset: true,
       },
-      { email: u.email, changes: { permissions: { from: { superAdmin: true }, to: { superAdmin: false, grants: [] } } }, passwordReset: false },
+      {
+        email: u.email,
+        changes: { permissions: { from: { superAdmin: true }, to: { superAdmin: false, grants: [] } } },
+        passwordReset: false,
+      },
     ]);
   });
 
@@ -201,7 +288,12 @@ describe("who may call it", () => {
   });
 
   it("accepts the same request from the same origin", async () => {
-    const res = await admin("POST", "/api/v1/users", { email: "same-origin@example.com", name: "S", password: "long-enough-pass" }, { "sec-fetch-site": "same-origin" });
+    const res = await admin(
+      "POST",
+      "/api/v1/users",
+      { email: "same-origin@example.com", name: "S", password: "long-enough-pass" },
+      { "sec-fetch-site": "same-origin" },
+    );
     expect(res.status).toBe(201);
   });
 });

@@ -12,7 +12,9 @@ export async function seedProject(db: Db, name: string, description = "") {
 }
 
 export async function seedEnvironment(db: Db, name: string, data: { production?: boolean; cluster?: string; namespace?: string } = {}) {
-  return db.environment.create({ data: { name, namespace: data.namespace ?? name, production: data.production ?? false, cluster: data.cluster } });
+  return db.environment.create({
+    data: { name, namespace: data.namespace ?? name, production: data.production ?? false, cluster: data.cluster },
+  });
 }
 
 export async function seedApp(db: Db, projectId: number, name: string, createdBy = "seed@example.com") {
@@ -23,9 +25,22 @@ export async function seedDeployment(db: Db, appId: number, environmentId: numbe
   return db.deployment.create({ data: { appId, environmentId, image, triggeredBy: "seed@example.com" } });
 }
 
-export async function seedHelmApp(db: Db, projectId: number, environmentId: number, name: string, data: { chart?: string; version?: string; values?: string } = {}) {
+export async function seedHelmApp(
+  db: Db,
+  projectId: number,
+  environmentId: number,
+  name: string,
+  data: { chart?: string; version?: string; values?: string } = {},
+) {
   return db.helmApp.create({
-    data: { name, projectId, environmentId, chart: data.chart ?? "bitnami/nginx", version: data.version ?? "15.0.0", values: data.values ?? "" },
+    data: {
+      name,
+      projectId,
+      environmentId,
+      chart: data.chart ?? "bitnami/nginx",
+      version: data.version ?? "15.0.0",
+      values: data.values ?? "",
+    },
   });
 }
 

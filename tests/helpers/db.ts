@@ -3,7 +3,7 @@ import { PGlite, type PGliteInterface } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Client, Pool } from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { closeDb, createClient, setDatabase, type Db, type Sql } from "@/server/db";
+import { closeDb, createClient, type Db, type Sql, setDatabase } from "@/server/db";
 import { pgliteDriver } from "@/server/db/drivers";
 import { migrate } from "@/server/db/migrate";
 import { TEMPLATE_DB, withDatabase } from "./global-setup";

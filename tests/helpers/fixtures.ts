@@ -7,7 +7,10 @@ export function unique(prefix: string): string {
   return `${prefix}-${process.pid}-${counter}`;
 }
 
-export async function makeUser(db: Db, data: { email?: string; name?: string; password?: string; superAdmin?: boolean; disabled?: boolean } = {}) {
+export async function makeUser(
+  db: Db,
+  data: { email?: string; name?: string; password?: string; superAdmin?: boolean; disabled?: boolean } = {},
+) {
   return db.user.create({
     data: {
       email: data.email ?? `${unique("user")}@example.com`,

@@ -1,6 +1,6 @@
+import { readdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { readdirSync } from "node:fs";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 
@@ -55,7 +55,9 @@ function compareRank(a: Route, b: Route): number {
   return 0;
 }
 
-const routes = findRoutes(APP_DIR).filter((r) => r.segments[0] !== "api" || r.segments[1] !== "auth").sort(compareRank);
+const routes = findRoutes(APP_DIR)
+  .filter((r) => r.segments[0] !== "api" || r.segments[1] !== "auth")
+  .sort(compareRank);
 const modules = new Map<string, Promise<RouteModule>>();
 
 async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {

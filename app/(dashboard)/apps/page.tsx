@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { AppsTable, APPS_DEFAULT_SORT } from "@/components/catalog/apps-table";
-import { listQuery, textParam, type SearchParams } from "@/lib/list-query";
+import { APPS_DEFAULT_SORT, AppsTable } from "@/components/catalog/apps-table";
 import { PageHeader } from "@/components/page-header";
+import { listQuery, type SearchParams, textParam } from "@/lib/list-query";
 import { appReadFilter, canCreateApp } from "@/lib/permissions/policy";
 import { requireUser } from "@/server/auth/current-user";
 import { listApps } from "@/server/catalog/apps";

@@ -5,9 +5,9 @@ import { PageHeader } from "@/components/page-header";
 import { SuperAdminOnly } from "@/components/super-admin-only";
 import { AUDIT_ACTIONS, type ListAuditEventsQuery } from "@/lib/schemas/audit";
 import { MAX_PAGE_SIZE } from "@/lib/schemas/common";
+import { listAuditEvents } from "@/server/audit/list";
 import { requireUser } from "@/server/auth/current-user";
 import { isSuperAdmin } from "@/server/auth/principal";
-import { listAuditEvents } from "@/server/audit/list";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { CHART_GROUPS_DEFAULT_SORT, ChartGroupsTable } from "@/components/catalog/chart-groups-table";
-import { listQuery, type SearchParams } from "@/lib/list-query";
 import { PageHeader } from "@/components/page-header";
+import { listQuery, type SearchParams } from "@/lib/list-query";
 import { canCreateChartGroup, canReadChartGroups } from "@/lib/permissions/policy";
 import { requireUser } from "@/server/auth/current-user";
 import { listChartGroups } from "@/server/catalog/chart-groups";
@@ -23,8 +23,8 @@ export default async function ChartGroupsPage({ searchParams }: { searchParams: 
             You have no chart-group role
           </h2>
           <p className="mx-auto mt-2 max-w-md text-sm text-muted">
-            Chart groups are visible to anyone with a chart-group permission (View, Update or Admin). Ask a super admin to add one
-            to your account.
+            Chart groups are visible to anyone with a chart-group permission (View, Update or Admin). Ask a super admin to add one to your
+            account.
           </p>
         </section>
       </div>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ENVIRONMENTS_DEFAULT_SORT, EnvironmentsTable } from "@/components/catalog/environments-table";
-import { listQuery, type SearchParams } from "@/lib/list-query";
 import { PageHeader } from "@/components/page-header";
+import { listQuery, type SearchParams } from "@/lib/list-query";
 import { requireUser } from "@/server/auth/current-user";
 import { isSuperAdmin } from "@/server/auth/principal";
 import { listEnvironments } from "@/server/catalog/environments";
@@ -17,7 +17,10 @@ export default async function EnvironmentsPage({ searchParams }: { searchParams:
   const result = await listEnvironments(query);
   return (
     <div className="space-y-6">
-      <PageHeader title="Environments" description="Where apps are deployed: a namespace on a cluster. Grants can limit roles to some environments." />
+      <PageHeader
+        title="Environments"
+        description="Where apps are deployed: a namespace on a cluster. Grants can limit roles to some environments."
+      />
       <EnvironmentsTable
         environments={result.data}
         total={result.total}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { HELM_APPS_DEFAULT_SORT, HelmAppsTable } from "@/components/catalog/helm-apps-table";
-import { listQuery, textParam, type SearchParams } from "@/lib/list-query";
 import { PageHeader } from "@/components/page-header";
+import { listQuery, type SearchParams, textParam } from "@/lib/list-query";
 import { canInstallHelmApp, helmAppReadFilter } from "@/lib/permissions/policy";
 import { requireUser } from "@/server/auth/current-user";
 import { listHelmApps } from "@/server/catalog/helm-apps";
@@ -35,7 +35,10 @@ export default async function HelmAppsPage({ searchParams }: { searchParams: Sea
 
   return (
     <div className="space-y-6">
-      <PageHeader title="Helm apps" description="Chart releases installed in an environment of a project. You see the ones your roles reach." />
+      <PageHeader
+        title="Helm apps"
+        description="Chart releases installed in an environment of a project. You see the ones your roles reach."
+      />
       <HelmAppsTable
         helmApps={result.data}
         total={result.total}

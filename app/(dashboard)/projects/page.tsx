@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { listQuery, type SearchParams } from "@/lib/list-query";
 import { PROJECTS_DEFAULT_SORT, ProjectsTable } from "@/components/catalog/projects-table";
 import { PageHeader } from "@/components/page-header";
+import { listQuery, type SearchParams } from "@/lib/list-query";
 import { requireUser } from "@/server/auth/current-user";
 import { isSuperAdmin } from "@/server/auth/principal";
 import { listProjects } from "@/server/catalog/projects";

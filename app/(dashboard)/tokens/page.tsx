@@ -4,14 +4,14 @@ import { SuperAdminOnly } from "@/components/super-admin-only";
 import { GenerateTokenDialog } from "@/components/tokens/generate-token-dialog";
 import { SecretRevealProvider } from "@/components/tokens/secret-reveal";
 import { TokensEmptyState } from "@/components/tokens/tokens-empty-state";
-import { TokensTable } from "@/components/tokens/tokens-table";
 import { TOKENS_DEFAULT_SORT } from "@/components/tokens/tokens-sort";
+import { TokensTable } from "@/components/tokens/tokens-table";
 import { requireUser } from "@/server/auth/current-user";
 import { isSuperAdmin } from "@/server/auth/principal";
 import { loadPermissionCatalog } from "@/server/catalog/options";
 import { maxTokenLifetimeDays } from "@/server/tokens/config";
 import { listTokens } from "@/server/tokens/tokens";
-import { tokensQuery, type SearchParams } from "./search-params";
+import { type SearchParams, tokensQuery } from "./search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "API tokens" };

@@ -1,5 +1,5 @@
-import { listQuery, oneOf, firstParam, type SearchParams } from "@/lib/list-query";
-import { TOKEN_SORTS, TOKEN_STATUSES, type ListTokensQuery } from "@/lib/schemas/token";
+import { firstParam, listQuery, oneOf, type SearchParams } from "@/lib/list-query";
+import { type ListTokensQuery, TOKEN_SORTS, TOKEN_STATUSES } from "@/lib/schemas/token";
 
 export type { SearchParams };
 

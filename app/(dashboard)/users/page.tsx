@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { SuperAdminOnly } from "@/components/super-admin-only";
-import { UsersTable } from "@/components/users/users-table";
 import { USERS_DEFAULT_SORT } from "@/components/users/users-sort";
+import { UsersTable } from "@/components/users/users-table";
 import { listQuery, type SearchParams } from "@/lib/list-query";
 import { requireUser } from "@/server/auth/current-user";
 import { isSuperAdmin } from "@/server/auth/principal";

@@ -12,10 +12,21 @@ export const POST = orchestratorRoute(async ({ req, principal, ip }) => {
   const input = await parseBody(req, devtronCreateAppInput);
   const project = await (await getDb()).project.findUnique({ where: { id: input.teamId } });
   if (!project) throw fieldError("teamId", `no project (team) with id ${input.teamId}`);
-  const app = await createApp(principal, { name: input.appName, project: project.name, description: input.description, labels: input.labels }, ip, "orchestrator").catch(
-    (error: unknown) => {
-      throw renameErrorPaths(error, { name: "appName" });
-    },
-  );
-  return envelope({ id: app.id, appName: app.name, teamId: project.id, description: app.description, labels: app.labels, active: true, createdBy: app.createdBy });
+  const app = await createApp(
+    principal,
+    { name: input.appName, project: project.name, description: input.description, labels: input.labels },
+    ip,
+    "orchestrator",
+  ).catch((error: unknown) => {
+    throw renameErrorPaths(error, { name: "appName" });
+  });
+  return envelope({
+    id: app.id,
+    appName: app.name,
+    teamId: project.id,
+    description: app.description,
+    labels: app.labels,
+    active: true,
+    createdBy: app.createdBy,
+  });
 });

@@ -5,11 +5,11 @@ import { cache, type ReactNode } from "react";
 import { AppActions } from "@/components/catalog/app-actions";
 import { DeployDialog } from "@/components/catalog/deploy-dialog";
 import { DeploymentsTable } from "@/components/catalog/deployments-table";
-import { firstParam, type SearchParams } from "@/lib/list-query";
 import { PageHeader } from "@/components/page-header";
 import { Badge } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/date-time";
 import { ApiError } from "@/lib/errors";
+import { firstParam, type SearchParams } from "@/lib/list-query";
 import { canDeleteApp, canTriggerDeployment, canUpdateApp } from "@/lib/permissions/policy";
 import { idParam } from "@/lib/schemas/common";
 import { requireUser } from "@/server/auth/current-user";
@@ -49,7 +49,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AppPage({ params, searchParams }: Props) {
   const { user, app } = await load((await params).id);
   const page = Math.min(Math.max(Number.parseInt(firstParam((await searchParams).page) ?? "1", 10) || 1, 1), 1_000_000);
-  const [deployments, environments] = await Promise.all([listDeployments(user, app.id, { page, pageSize: DEPLOYMENTS_PAGE_SIZE }), allEnvironments()]);
+  const [deployments, environments] = await Promise.all([
+    listDeployments(user, app.id, { page, pageSize: DEPLOYMENTS_PAGE_SIZE }),
+    allEnvironments(),
+  ]);
   const ref = { project: app.project, name: app.name };
   const deployable = environments.names.filter((env) => canTriggerDeployment(user.permissions, ref, env));
 
@@ -69,7 +72,14 @@ export default async function AppPage({ params, searchParams }: Props) {
           actions={
             <>
               <AppActions app={app} canUpdate={canUpdateApp(user.permissions, ref)} canDelete={canDeleteApp(user.permissions, ref)} />
-              {deployable.length ? <DeployDialog appId={app.id} appName={app.name} environments={deployable} productionEnvironments={environments.production} /> : null}
+              {deployable.length ? (
+                <DeployDialog
+                  appId={app.id}
+                  appName={app.name}
+                  environments={deployable}
+                  productionEnvironments={environments.production}
+                />
+              ) : null}
             </>
           }
         />

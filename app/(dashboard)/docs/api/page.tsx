@@ -27,8 +27,8 @@ export default async function ApiDocsPage() {
         title="API reference"
         description={
           <>
-            Every endpoint of Tessera&apos;s REST API and its Devtron-compatible surface. The machine-readable OpenAPI 3.1
-            document is at <a href="/api/openapi.json">/api/openapi.json</a>.
+            Every endpoint of Tessera&apos;s REST API and its Devtron-compatible surface. The machine-readable OpenAPI 3.1 document is at{" "}
+            <a href="/api/openapi.json">/api/openapi.json</a>.
           </>
         }
       />

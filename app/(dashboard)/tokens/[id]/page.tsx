@@ -12,9 +12,9 @@ import { TokenUsage } from "@/components/tokens/token-usage";
 import { DateTime } from "@/components/ui/date-time";
 import { ApiError } from "@/lib/errors";
 import { idParam } from "@/lib/schemas/common";
+import { listAuditEvents } from "@/server/audit/list";
 import { requireUser } from "@/server/auth/current-user";
 import { isSuperAdmin } from "@/server/auth/principal";
-import { listAuditEvents } from "@/server/audit/list";
 import { loadPermissionCatalog } from "@/server/catalog/options";
 import { maxTokenLifetimeDays } from "@/server/tokens/config";
 import { getToken, tokenUsageByDay } from "@/server/tokens/tokens";
@@ -57,8 +57,15 @@ export default async function TokenPage({ params }: { params: Promise<{ id: stri
     <SecretRevealProvider>
       <div className="space-y-6">
         <nav aria-label="Breadcrumb" className="text-sm">
-          <Link href="/tokens" className="underline underline-offset-2">API tokens</Link> <span className="text-muted" aria-hidden="true">/</span>{" "}
-          <span aria-current="page" className="font-mono text-muted">{token.name}</span>
+          <Link href="/tokens" className="underline underline-offset-2">
+            API tokens
+          </Link>{" "}
+          <span className="text-muted" aria-hidden="true">
+            /
+          </span>{" "}
+          <span aria-current="page" className="font-mono text-muted">
+            {token.name}
+          </span>
         </nav>
         <PageHeader
           title={token.name}
@@ -82,7 +89,9 @@ export default async function TokenPage({ params }: { params: Promise<{ id: stri
             <h2 id="history-title" className="text-base font-semibold">
               History
             </h2>
-            <Link href={`/audit?tokenId=${token.id}`}>{history.total > HISTORY_SIZE ? `All ${history.total} events` : "Open"} in the audit log</Link>
+            <Link href={`/audit?tokenId=${token.id}`}>
+              {history.total > HISTORY_SIZE ? `All ${history.total} events` : "Open"} in the audit log
+            </Link>
           </div>
           <AuditEventsTable events={history.data} caption={`History of ${token.name}`} hideTarget />
         </section>

@@ -15,8 +15,13 @@ export const GET = (req: Request, ctx: Ctx) => handler(req, ctx);
 /** POST /api/auth/callback/credentials — sign-in, refused with 429 + Retry-After while the client is over its failure limit. */
 export async function POST(req: Request, ctx: Ctx) {
   if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
-    const form = await req.clone().formData().catch(() => null);
-    const email = String(form?.get("email") ?? "").trim().toLowerCase();
+    const form = await req
+      .clone()
+      .formData()
+      .catch(() => null);
+    const email = String(form?.get("email") ?? "")
+      .trim()
+      .toLowerCase();
     const wait = signInRetryAfter(clientIp(req.headers), email);
     if (wait > 0) {
       const minutes = Math.ceil(wait / 60);

@@ -1,5 +1,5 @@
-import { createUserInput, listUsersQuery } from "@/lib/schemas/user";
 import { z } from "zod";
+import { createUserInput, listUsersQuery } from "@/lib/schemas/user";
 import { actorOf } from "@/server/auth/principal";
 import { parseBody, parseQuery } from "@/server/http/parse";
 import { json } from "@/server/http/respond";
@@ -9,7 +9,11 @@ import { createUser, listUsers, USER_SORTS } from "@/server/users/users";
 export const dynamic = "force-dynamic";
 
 const query = listUsersQuery.extend({
-  sort: z.enum([...USER_SORTS, ...USER_SORTS.map((s) => `-${s}` as const)], { error: `must be one of ${USER_SORTS.join(", ")} (prefix - for descending)` }).optional(),
+  sort: z
+    .enum([...USER_SORTS, ...USER_SORTS.map((s) => `-${s}` as const)], {
+      error: `must be one of ${USER_SORTS.join(", ")} (prefix - for descending)`,
+    })
+    .optional(),
 });
 
 /** GET /api/v1/users — super admins: users, paged, searchable by email or name. */

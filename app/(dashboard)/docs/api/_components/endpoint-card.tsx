@@ -1,6 +1,6 @@
 import type { Endpoint } from "@/server/openapi/endpoints";
 import { SchemaFields } from "./schema-fields";
-import { fieldRows, rulesOf, typeText, type FieldRow, type JsonSchema } from "./schema-text";
+import { type FieldRow, fieldRows, type JsonSchema, rulesOf, typeText } from "./schema-text";
 
 type Parameter = { name: string; in: string; required: boolean; schema: JsonSchema };
 type Response = { description: string; content?: Record<string, { schema?: JsonSchema }> };
@@ -31,7 +31,8 @@ function successFields(schema: JsonSchema | undefined, devtron: boolean | undefi
   if (!schema) return "";
   const result = devtron ? schema.properties?.result : schema;
   if (!result) return "";
-  if (result.type === "array") return `${devtron ? "result: " : ""}${typeText(result)}${result.items?.properties ? ` (${Object.keys(result.items.properties).join(", ")})` : ""}`;
+  if (result.type === "array")
+    return `${devtron ? "result: " : ""}${typeText(result)}${result.items?.properties ? ` (${Object.keys(result.items.properties).join(", ")})` : ""}`;
   const keys = Object.keys(result.properties ?? {});
   return keys.length ? `${devtron ? "result: " : ""}{ ${keys.join(", ")} }` : typeText(result);
 }
@@ -44,9 +45,15 @@ export function EndpointCard({ endpoint, operation }: { endpoint: Endpoint; oper
   const responses = Object.entries(operation.responses);
 
   return (
-    <article id={endpointAnchor(endpoint)} aria-labelledby={`${endpointAnchor(endpoint)}-title`} className="scroll-mt-20 space-y-3 rounded-xl border border-line bg-surface p-5 shadow-sm">
+    <article
+      id={endpointAnchor(endpoint)}
+      aria-labelledby={`${endpointAnchor(endpoint)}-title`}
+      className="scroll-mt-20 space-y-3 rounded-xl border border-line bg-surface p-5 shadow-sm"
+    >
       <h3 id={`${endpointAnchor(endpoint)}-title`} className="flex flex-wrap items-center gap-2 text-base font-semibold">
-        <span className={`rounded px-2 py-0.5 font-mono text-xs font-bold uppercase ${METHOD_TONE[endpoint.method]}`}>{endpoint.method}</span>
+        <span className={`rounded px-2 py-0.5 font-mono text-xs font-bold uppercase ${METHOD_TONE[endpoint.method]}`}>
+          {endpoint.method}
+        </span>
         <code className="bg-transparent p-0 text-sm break-all">{endpoint.path}</code>
       </h3>
       <p className="text-sm">{endpoint.summary}</p>

@@ -8,10 +8,18 @@ export function SchemaFields({ rows, caption }: { rows: FieldRow[]; caption: str
         <caption className="px-3 py-2 text-left text-xs font-medium tracking-wide text-muted uppercase">{caption}</caption>
         <thead className="border-y border-line bg-surface-muted text-xs text-muted">
           <tr>
-            <th scope="col" className="px-3 py-1.5 font-medium">Field</th>
-            <th scope="col" className="px-3 py-1.5 font-medium">Type</th>
-            <th scope="col" className="px-3 py-1.5 font-medium">Required</th>
-            <th scope="col" className="px-3 py-1.5 font-medium">Rules</th>
+            <th scope="col" className="px-3 py-1.5 font-medium">
+              Field
+            </th>
+            <th scope="col" className="px-3 py-1.5 font-medium">
+              Type
+            </th>
+            <th scope="col" className="px-3 py-1.5 font-medium">
+              Required
+            </th>
+            <th scope="col" className="px-3 py-1.5 font-medium">
+              Rules
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
