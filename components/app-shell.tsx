@@ -17,6 +17,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
   const [menuOpen, setMenuOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: closing the mobile menu is exactly what a route change should do
   useEffect(() => setMenuOpen(false), [pathname]);
   useEffect(() => {
     if (!menuOpen) return;

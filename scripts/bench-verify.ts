@@ -35,7 +35,16 @@ async function main() {
   await migrate(pgliteDriver(pglite));
   const db = createClient(new PrismaPGlite(pglite));
   const sql = async (text: string, params?: unknown[]) => (await pglite.query(text, params)).rows as never;
-  setDatabase(Promise.resolve({ db, sql, close: async () => void (await db.$disconnect(), await pglite.close()) }));
+  setDatabase(
+    Promise.resolve({
+      db,
+      sql,
+      close: async () => {
+        await db.$disconnect();
+        await pglite.close();
+      },
+    }),
+  );
   const secrets = Array.from({ length: TOKENS }, generateToken);
   for (let i = 0; i < secrets.length; i += 1000) {
     await db.apiToken.createMany({

@@ -3,6 +3,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { type DatabaseConfig, databaseConfig } from "./config";
 import { pgDriver, pgliteDriver } from "./db/drivers";
 import { migrate } from "./db/migrate";
+import { processState } from "./process-state";
 
 // The client is created on first use, never at import time: `next build` evaluates
 // route modules in several worker processes, and only one process may own a PGlite
@@ -25,7 +26,7 @@ export type Sql = <T = Record<string, unknown>>(sql: string, params?: unknown[])
 export type Database = { db: Db; sql: Sql; close: () => Promise<void> };
 
 type Holder = { open?: Promise<Database> };
-const holder = ((globalThis as { __tesseraDb?: Holder }).__tesseraDb ??= {});
+const holder = processState<Holder>("__tesseraDb", () => ({}));
 
 function current(): Promise<Database> {
   holder.open ??= openDatabase(databaseConfig()).catch((error: unknown) => {
@@ -51,7 +52,14 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     await migrate(pgliteDriver(pglite), { log: console.log });
     const db = createClient(new PrismaPGlite(pglite));
     const sql: Sql = async (text, params) => (await pglite.query(text, params)).rows as never;
-    return { db, sql, close: async () => void (await db.$disconnect(), await pglite.close()) };
+    return {
+      db,
+      sql,
+      close: async () => {
+        await db.$disconnect();
+        await pglite.close();
+      },
+    };
   }
   const { Client, Pool } = await import("pg");
   const { PrismaPg } = await import("@prisma/adapter-pg");
@@ -66,7 +74,14 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   pool.on("error", (error) => console.error("[tessera] idle database connection failed:", error.message));
   const db = createClient(new PrismaPg(pool));
   const sql: Sql = async (text, params) => (await pool.query(text, params)).rows as never;
-  return { db, sql, close: async () => void (await db.$disconnect(), await pool.end()) };
+  return {
+    db,
+    sql,
+    close: async () => {
+      await db.$disconnect();
+      await pool.end();
+    },
+  };
 }
 
 /** Tests and scripts: use this database from now on (a cloned in-memory PGlite, say). */

@@ -126,6 +126,7 @@ function ChartsEditor({ value, onChange, errors }: { value: Chart[]; onChange: (
         const nameError = errors[`charts.${i}.name`];
         const versionError = errors[`charts.${i}.version`];
         return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place and only removed by position; there is no other identity
           <div key={i} className="space-y-1">
             <div className="flex items-center gap-2">
               <Input

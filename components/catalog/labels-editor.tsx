@@ -28,6 +28,7 @@ export function LabelsEditor({ value, onChange, errors, disabled }: LabelsEditor
         const keyError = errors[`labels.${i}.key`];
         const valueError = errors[`labels.${i}.value`];
         return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place and only removed by position; there is no other identity
           <div key={i} className="space-y-1">
             <div className="flex flex-wrap items-center gap-2 sm:flex-nowrap">
               <Input

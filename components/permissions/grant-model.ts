@@ -100,7 +100,8 @@ export function groupPermissionErrors(errors: readonly FieldError[] | undefined)
     result.grants.set(index, entry);
     const field = match[2] as GrantField | undefined;
     if (field && ["entity", "project", "environments", "apps", "groups", "role"].includes(field)) {
-      push((entry.fields[field] ??= []), match[3] === undefined ? message : capitalize(message));
+      entry.fields[field] ??= [];
+      push(entry.fields[field], match[3] === undefined ? message : capitalize(message));
     } else {
       push(entry.grant, capitalize(message));
     }

@@ -84,6 +84,7 @@ export function MultiSelect({ label, noun, options, value, onChange, onClose, di
       <Popover.Trigger
         {...control}
         disabled={disabled}
+        // biome-ignore lint/a11y/useValidAriaValues: removes the "dialog" Radix sets; the popover holds a checkbox list, and the button already says expanded/collapsed
         aria-haspopup={undefined}
         className={cn(inputClasses, "flex items-center justify-between gap-2 text-left")}
       >

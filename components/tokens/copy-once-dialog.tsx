@@ -138,12 +138,11 @@ function CurlLine({ curl, onCopy }: { curl: string; onCopy: () => Promise<boolea
           {copied ? "Copied" : "Copy command"}
         </Button>
       </div>
-      <pre
-        aria-labelledby={labelId}
-        className="overflow-x-auto rounded-md border border-line bg-surface-muted p-3 font-mono text-xs whitespace-pre-wrap break-all"
-      >
-        <code className="bg-transparent p-0">{curl}</code>
-      </pre>
+      <section aria-labelledby={labelId}>
+        <pre className="overflow-x-auto rounded-md border border-line bg-surface-muted p-3 font-mono text-xs whitespace-pre-wrap break-all">
+          <code className="bg-transparent p-0">{curl}</code>
+        </pre>
+      </section>
       <p className="text-xs text-muted">
         Scripts can also send <code>Authorization: Bearer …</code>. Usage shows on the token&apos;s page within a few seconds.
       </p>

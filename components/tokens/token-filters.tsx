@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { TOKEN_STATUSES } from "@/lib/schemas/token";
+import type { TOKEN_STATUSES } from "@/lib/schemas/token";
 import { Button } from "../ui/button";
 import { useSearchParamsUpdater } from "../ui/use-search-params-updater";
 

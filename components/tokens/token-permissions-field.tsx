@@ -20,11 +20,11 @@ export type TokenPermissionsFieldProps = {
 export function TokenPermissionsField({ value, onChange, catalog, errors, disabled }: TokenPermissionsFieldProps) {
   const id = useId();
   return (
-    <div role="group" aria-labelledby={id} className="space-y-2 border-t border-line pt-4">
+    <fieldset aria-labelledby={id} className="min-w-0 space-y-2 border-t border-line pt-4">
       <p id={id} className="text-sm font-semibold">
         Permissions
       </p>
       <PermissionEditor value={value} onChange={onChange} catalog={catalog} errors={errors} disabled={disabled} />
-    </div>
+    </fieldset>
   );
 }

@@ -25,6 +25,7 @@ export function TokensListSkeleton({ rows = 8 }: { rows?: number }) {
           <div className="h-9 border-b border-line bg-surface-muted" />
           <ul className="divide-y divide-line">
             {Array.from({ length: rows }, (_, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows never reorder
               <li key={i} className="flex h-[61px] items-center gap-6 px-4">
                 <Bar className="w-40" />
                 <Bar className="w-24" />
@@ -45,6 +46,7 @@ function Card({ className, lines }: { className?: string; lines: number }) {
     <div className={cn("space-y-4 rounded-xl border border-line bg-surface p-5 shadow-sm", className)}>
       <Bar className="w-24" />
       {Array.from({ length: lines }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholder lines never reorder
         <span key={i} className="block h-10 animate-pulse rounded-md bg-surface-muted motion-reduce:animate-none" />
       ))}
     </div>

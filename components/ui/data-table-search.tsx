@@ -39,6 +39,7 @@ export function DataTableSearch({ value, onSearch, label, placeholder, className
   }, [text, onSearch]);
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a form with the search role is what submits on Enter; <search> would need a form inside it anyway
     <form
       role="search"
       className={cn("relative w-full sm:max-w-xs", className)}

@@ -51,6 +51,7 @@ function Toast({ item, onDismiss }: { item: ToastItem; onDismiss: (id: number) =
   }, [item.id, tone, paused, onDismiss]);
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: pausing the auto-dismiss while pointed at or focused is not an interaction of its own
     <div
       onMouseEnter={() => setPaused(true)}
       onMouseLeave={() => setPaused(false)}

@@ -1,6 +1,6 @@
 // Renders docs/permissions.md from the rules and the case table, so the document a user reads is
 // the same data the tests check. Pure: the script and the drift test do the file I/O.
-import { type AccessRequest } from "./policy";
+import type { AccessRequest } from "./policy";
 import { APP_SCENARIOS, GROUP_SCENARIOS, POLICY_CASES, POLICY_RULES, type PolicyCase, ROLE_ACTIONS, type Scenario } from "./policy-table";
 import { describeGrant, ENTITIES, ENTITY_LABELS, type Entity, ROLE_LABELS, ROLES } from "./schema";
 

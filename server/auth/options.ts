@@ -23,7 +23,9 @@ export async function authorizeCredentials(credentials: Record<string, string> |
   const db = await getDb();
   const user =
     parsed.success && password.length <= 1024 ? await db.user.findUnique({ where: { email }, omit: { passwordHash: false } }) : null;
-  const ok = user ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password), false);
+  let ok = false;
+  if (user) ok = await verifyPassword(password, user.passwordHash);
+  else await burnPasswordCheck(password);
   if (!user || !ok) {
     recordFailedSignIn(ip, email);
     return null;

@@ -140,13 +140,21 @@ export async function seedDemoData(actor: Actor): Promise<SeedResult> {
       const result: SeedResult = { projects: 0, environments: 0, apps: 0, deployments: 0, helmApps: 0, chartGroups: 0 };
       const projectIds = new Map<string, number>();
       for (const p of PROJECTS) {
-        const found = await tx.project.findUnique({ where: { name: p.name } });
-        projectIds.set(p.name, (found ?? (result.projects++, await tx.project.create({ data: p }))).id);
+        let project = await tx.project.findUnique({ where: { name: p.name } });
+        if (!project) {
+          project = await tx.project.create({ data: p });
+          result.projects++;
+        }
+        projectIds.set(p.name, project.id);
       }
       const envIds = new Map<string, number>();
       for (const e of ENVIRONMENTS) {
-        const found = await tx.environment.findUnique({ where: { name: e.name } });
-        envIds.set(e.name, (found ?? (result.environments++, await tx.environment.create({ data: e }))).id);
+        let environment = await tx.environment.findUnique({ where: { name: e.name } });
+        if (!environment) {
+          environment = await tx.environment.create({ data: e });
+          result.environments++;
+        }
+        envIds.set(e.name, environment.id);
       }
       [result.apps, result.deployments] = await seedApps(tx, actor.name, projectIds, envIds);
       for (const h of HELM_APPS) {

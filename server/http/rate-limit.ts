@@ -1,4 +1,5 @@
 import "server-only";
+import { processState } from "../process-state";
 
 // A fixed-window failure counter kept in memory. It counts failures only, so a
 // client that keeps succeeding is never slowed down. Several instances each keep
@@ -45,12 +46,14 @@ export class FailureLimiter {
   }
 }
 
-const g = globalThis as { __tesseraLimiters?: Map<string, FailureLimiter> };
+const limiters = processState("__tesseraLimiters", () => new Map<string, FailureLimiter>());
 
 /** One limiter per purpose for the whole process (module copies included). */
 export function limiter(name: string, limit: number, windowMs: number): FailureLimiter {
-  g.__tesseraLimiters ??= new Map();
-  let l = g.__tesseraLimiters.get(name);
-  if (!l) g.__tesseraLimiters.set(name, (l = new FailureLimiter(limit, windowMs)));
+  let l = limiters.get(name);
+  if (!l) {
+    l = new FailureLimiter(limit, windowMs);
+    limiters.set(name, l);
+  }
   return l;
 }

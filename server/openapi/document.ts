@@ -94,7 +94,9 @@ function operation(e: Endpoint): Json {
 
 export function openApiDocument(serverUrl?: string): Json {
   const paths: Record<string, Json> = {};
-  for (const e of ENDPOINTS) (paths[e.path] ??= {})[e.method] = operation(e);
+  for (const e of ENDPOINTS) {
+    paths[e.path] = { ...paths[e.path], [e.method]: operation(e) };
+  }
   return {
     openapi: "3.1.0",
     info: {

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "../db";
+import { processState, shutdownTasks } from "../process-state";
 
 // Usage accounting (last used, IPs, requests per day) is collected in memory on the
 // request path and written in one batch at most every 5 seconds and on shutdown, so
@@ -11,12 +12,14 @@ const RECENT_IPS = 5;
 type Pending = { lastUsedAt: Date; ips: string[]; perDay: Map<string, number> };
 
 type State = { pending: Map<number, Pending>; timer?: NodeJS.Timeout; flushing?: Promise<void> };
-const g = globalThis as { __tesseraUsage?: State };
-const state: State = (g.__tesseraUsage ??= { pending: new Map<number, Pending>() });
+const state = processState<State>("__tesseraUsage", () => ({ pending: new Map<number, Pending>() }));
 
 export function recordUsage(tokenId: number, ip: string, at: Date = new Date()): void {
   let p = state.pending.get(tokenId);
-  if (!p) state.pending.set(tokenId, (p = { lastUsedAt: at, ips: [], perDay: new Map() }));
+  if (!p) {
+    p = { lastUsedAt: at, ips: [], perDay: new Map() };
+    state.pending.set(tokenId, p);
+  }
   p.lastUsedAt = at;
   p.ips = [ip, ...p.ips.filter((x) => x !== ip)].slice(0, RECENT_IPS);
   const day = at.toISOString().slice(0, 10);
@@ -24,8 +27,6 @@ export function recordUsage(tokenId: number, ip: string, at: Date = new Date()):
   schedule();
 }
 
-/** Tasks the production server (scripts/serve.mjs) awaits on SIGTERM/SIGINT before it exits. */
-const shutdownTasks = ((globalThis as { __tesseraShutdown?: Set<() => Promise<void>> }).__tesseraShutdown ??= new Set());
 shutdownTasks.add(() => flushUsage());
 
 function schedule(): void {

@@ -833,7 +833,8 @@ describe("TESSERA_MAX_TOKEN_LIFETIME_DAYS", () => {
     ["91 days", { expiresInDays: 91 }, "expiresInDays", `is too far ahead: ${limit}`],
     ["a date past the limit", { expiresAt: new Date(Date.now() + 91 * DAY).toISOString() }, "expiresAt", `is too far ahead: ${limit}`],
   ])("refuses %s on create and on regenerate, naming the limit, and changes nothing", async (_name, expiry, path, message) => {
-    const { token } = await create(`max-life-${(maxLifeCounter += 1)}`);
+    maxLifeCounter += 1;
+    const { token } = await create(`max-life-${maxLifeCounter}`);
     process.env.TESSERA_MAX_TOKEN_LIFETIME_DAYS = "90";
     const before = await snapshot();
     const created = await admin("POST", "/api/v1/tokens", { name: "too-long-lived", permissions: NO_GRANTS, ...expiry });

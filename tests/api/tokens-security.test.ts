@@ -72,7 +72,10 @@ const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 let ipCounter = 0;
 /** A fresh client address for one test: 10.9.0.N. */
-const freshIp = () => `10.9.0.${(ipCounter += 1)}`;
+const freshIp = () => {
+  ipCounter += 1;
+  return `10.9.0.${ipCounter}`;
+};
 const from = (ip: string) => ({ "x-forwarded-for": ip });
 
 const UNAUTHORIZED = {
@@ -143,7 +146,12 @@ async function spyOnDatabaseQueries() {
     vi.spyOn(PGlite.prototype, "transaction"),
     vi.spyOn(PgClient.prototype, "query"),
   ];
-  return { count: () => spies.reduce((n, s) => n + s.mock.calls.length, 0), reset: () => spies.forEach((s) => s.mockClear()) };
+  return {
+    count: () => spies.reduce((n, s) => n + s.mock.calls.length, 0),
+    reset: () => {
+      for (const s of spies) s.mockClear();
+    },
+  };
 }
 
 /** Writes pending usage and cancels the flush timer, so no background write lands in a test. */

@@ -53,6 +53,15 @@ export async function useFreshDatabase(): Promise<Db> {
   const pglite = await (await template()).clone();
   const db = createClient(new PrismaPGlite(pglite as PGlite));
   const sql: Sql = async (text, params) => (await pglite.query(text, params)).rows as never;
-  setDatabase(Promise.resolve({ db, sql, close: async () => void (await db.$disconnect(), await pglite.close()) }));
+  setDatabase(
+    Promise.resolve({
+      db,
+      sql,
+      close: async () => {
+        await db.$disconnect();
+        await pglite.close();
+      },
+    }),
+  );
   return db;
 }

@@ -63,7 +63,7 @@ const modules = new Map<string, Promise<RouteModule>>();
 async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) {
-    if (Array.isArray(v)) v.forEach((x) => headers.append(k, x));
+    if (Array.isArray(v)) for (const x of v) headers.append(k, x);
     else if (v !== undefined) headers.set(k, v);
   }
   const peer = req.socket.remoteAddress ?? "127.0.0.1";
@@ -89,7 +89,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, origin: string)
     }
     const response = await handler(await toRequest(req, origin), { params: Promise.resolve(params) });
     const headers: Record<string, string | string[]> = {};
-    response.headers.forEach((v, k) => (headers[k] = v));
+    response.headers.forEach((v, k) => {
+      headers[k] = v;
+    });
     const cookies = response.headers.getSetCookie();
     if (cookies.length) headers["set-cookie"] = cookies;
     res.writeHead(response.status, headers).end(Buffer.from(await response.arrayBuffer()));
@@ -134,7 +136,7 @@ export function client(server: TestServer, cookie?: string) {
     };
     const res = await fetch(server.origin + pathname, init);
     const text = await res.text();
-    let json: unknown = undefined;
+    let json: unknown;
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {
