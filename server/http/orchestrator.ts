@@ -10,7 +10,7 @@ import { authenticate, type RouteContext, routeParams } from "./route";
 // /api/v1, only dressed the way Devtron scripts and Postman collections expect — with
 // honest HTTP statuses (Devtron answers 500 for a duplicate name; we answer 409).
 
-type Ctx = { req: Request; params: Record<string, string | undefined>; principal: Principal; ip: string };
+type Ctx = { req: Request; receivedAt: Date; params: Record<string, string | undefined>; principal: Principal; ip: string };
 
 export function envelope(result: unknown, code = 200): Response {
   return Response.json({ code, status: STATUS_CODES[code] ?? "OK", result }, { status: code });
@@ -30,12 +30,13 @@ export function envelopeError(error: ApiError): Response {
 
 export function orchestratorRoute(handler: (ctx: Ctx) => Promise<Response | unknown>) {
   return async (req: Request, context?: RouteContext): Promise<Response> => {
+    const receivedAt = new Date();
     try {
       const params = await routeParams(context);
       const ip = clientIp(req.headers);
       const principal = await authenticate(req, ip);
       if (!principal) throw new ApiError("unauthorized", "Send an API token in the token header.");
-      const result = await handler({ req, params, principal, ip });
+      const result = await handler({ req, receivedAt, params, principal, ip });
       return result instanceof Response ? result : envelope(result);
     } catch (error) {
       return envelopeError(toApiError(error));

@@ -24,6 +24,8 @@ export type Access = "public" | "principal" | "superAdmin";
 
 type Ctx<A extends Access> = {
   req: Request;
+  /** When the handler was called, before any await: the moment the request arrived, as far as Tessera can tell. */
+  receivedAt: Date;
   params: Record<string, string | undefined>;
   ip: string;
   principal: A extends "public" ? Principal | null : Principal;
@@ -50,6 +52,7 @@ export function requireSuperAdmin(principal: Principal, what = "this"): void {
 
 export function route<A extends Access>(access: A, handler: Handler<A>) {
   return async (req: Request, context?: RouteContext): Promise<Response> => {
+    const receivedAt = new Date();
     try {
       const params = await routeParams(context);
       const ip = clientIp(req.headers);
@@ -58,7 +61,7 @@ export function route<A extends Access>(access: A, handler: Handler<A>) {
         throw new ApiError("unauthorized", "Sign in, or send an API token in the Authorization or token header.");
       }
       if (access === "superAdmin") requireSuperAdmin(principal!);
-      const result = await handler({ req, params, ip, principal: principal as Ctx<A>["principal"] });
+      const result = await handler({ req, receivedAt, params, ip, principal: principal as Ctx<A>["principal"] });
       return result instanceof Response ? result : json(result);
     } catch (error) {
       return problem(toApiError(error));

@@ -55,13 +55,18 @@ export async function createDevtronToken(input: { name: string; description: str
 }
 
 /** Devtron regenerates only when the expiry changes; otherwise it updates the description and answers token "". */
-export async function updateDevtronToken(id: number, input: { description?: string; expireAtInMs?: number }, actor: Actor) {
+export async function updateDevtronToken(
+  id: number,
+  input: { description?: string; expireAtInMs?: number },
+  actor: Actor,
+  receivedAt = new Date(),
+) {
   const current = await getToken(id);
   const currentMs = current.expiresAt ? Date.parse(current.expiresAt) : 0;
   const regenerate = input.expireAtInMs !== undefined && input.expireAtInMs !== currentMs;
   // Regenerate first: it validates the expiry, so a bad one changes nothing at all.
   const secret = regenerate
-    ? (await regenerateToken(id, { ...expiryFrom(input.expireAtInMs), graceSeconds: 0 }, actor).catch(devtronFields)).secret
+    ? (await regenerateToken(id, { ...expiryFrom(input.expireAtInMs), graceSeconds: 0 }, actor, receivedAt).catch(devtronFields)).secret
     : "";
   if (input.description !== undefined && input.description !== current.description)
     await updateToken(id, { description: input.description }, actor);

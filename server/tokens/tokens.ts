@@ -10,6 +10,7 @@ import { type Actor, permissionsFrom } from "../auth/principal";
 import { assertGrantNamesExist } from "../catalog/check-grants";
 import { getDb, type Tx } from "../db";
 import { contains, orderBy, pageOf, skipTake } from "../db/paging";
+import { processState } from "../process-state";
 import { maxTokenLifetimeDays } from "./config";
 import { hashSecret } from "./verify";
 
@@ -183,18 +184,49 @@ export async function updateToken(id: number, input: UpdateTokenInput, actor: Ac
   return toTokenResponse(token);
 }
 
+// Of several regenerates of one token that overlap in time, exactly one wins and the others
+// answer 409, so no caller is handed a secret that another request superseded before it was
+// even shown. "Overlap" is judged from when each request arrived (`now`), not from when it
+// reached the database: on PGlite the database runs one transaction at a time, so requests
+// that arrived together would otherwise look sequential. Within one process the registry
+// below decides exactly; across instances on PostgreSQL a compare-and-set on `version`
+// catches the overlaps the registry cannot see. The deletedAt condition in the same UPDATE
+// makes a regenerate that lost a race with a delete answer 404, never a dead secret.
+type Regeneration = { inFlight: number; lastDoneAt: number };
+const regenerations = processState("__tesseraRegenerations", () => new Map<number, Regeneration>());
+const FORGET_AFTER_MS = 5 * 60_000;
+
+const regenerateConflict = () =>
+  new ApiError("conflict", "Another request regenerated this token at the same moment. Use the secret it received, or try again.");
+
+/** `now` is when the request arrived; it is also the time the new expiry counts from. */
 export async function regenerateToken(id: number, input: RegenerateTokenInput, actor: Actor, now = new Date()) {
   const expiresAt = expiryOrThrow(input, now);
+  const seen = regenerations.get(id) ?? { inFlight: 0, lastDoneAt: 0 };
+  if (seen.inFlight > 0 || seen.lastDoneAt > now.getTime()) throw regenerateConflict();
+  seen.inFlight += 1;
+  regenerations.set(id, seen);
+  try {
+    return await regenerateOnce(id, expiresAt, input.graceSeconds, actor, now);
+  } finally {
+    seen.inFlight -= 1;
+    seen.lastDoneAt = Date.now();
+    for (const [key, r] of regenerations)
+      if (r.inFlight === 0 && r.lastDoneAt < seen.lastDoneAt - FORGET_AFTER_MS) regenerations.delete(key);
+  }
+}
+
+async function regenerateOnce(id: number, expiresAt: Date | null, graceSeconds: number, actor: Actor, now: Date) {
   const secret = generateToken();
   const db = await getDb();
+  const before = await db.apiToken.findFirst({ where: { id, deletedAt: null }, select: { ...PUBLIC_FIELDS, secretHash: true } });
+  if (!before) throw new ApiError("not_found", `No token with id ${id}.`);
+  // The old secret may live on for the grace period, but never past its own expiry.
+  let graceUntil = graceSeconds > 0 ? new Date(now.getTime() + graceSeconds * 1000) : null;
+  if (graceUntil && before.expiresAt && before.expiresAt < graceUntil) graceUntil = before.expiresAt;
   const token = await db.$transaction(async (tx) => {
-    const before = await tx.apiToken.findFirst({ where: { id, deletedAt: null }, select: { ...PUBLIC_FIELDS, secretHash: true } });
-    if (!before) throw new ApiError("not_found", `No token with id ${id}.`);
-    // The old secret may live on for the grace period, but never past its own expiry.
-    let graceUntil = input.graceSeconds > 0 ? new Date(now.getTime() + input.graceSeconds * 1000) : null;
-    if (graceUntil && before.expiresAt && before.expiresAt < graceUntil) graceUntil = before.expiresAt;
-    const after = await tx.apiToken.update({
-      where: { id },
+    const { count } = await tx.apiToken.updateMany({
+      where: { id, deletedAt: null, version: before.version },
       data: {
         secretHash: hashSecret(secret),
         preview: previewOf(secret),
@@ -204,8 +236,12 @@ export async function regenerateToken(id: number, input: RegenerateTokenInput, a
         version: { increment: 1 },
         updatedBy: actor.name,
       },
-      select: PUBLIC_FIELDS,
     });
+    if (count === 0) {
+      await liveTokenOrThrow(tx, id);
+      throw regenerateConflict();
+    }
+    const after = await liveTokenOrThrow(tx, id);
     await recordEvent(tx, {
       action: "token.regenerated",
       actor,

@@ -10,10 +10,10 @@ import { deleteToken } from "@/server/tokens/tokens";
 export const dynamic = "force-dynamic";
 
 /** PUT /orchestrator/api-token/{id} — { description, expireAtInMs }; a new secret only when the expiry changes. */
-export const PUT = orchestratorRoute(async ({ req, params, principal, ip }) => {
+export const PUT = orchestratorRoute(async ({ req, receivedAt, params, principal, ip }) => {
   requireSuperAdmin(principal, "API tokens");
   const id = parseId(params.id);
-  const res = envelope(await updateDevtronToken(id, await parseBody(req, devtronUpdateTokenInput), actorOf(principal, ip)));
+  const res = envelope(await updateDevtronToken(id, await parseBody(req, devtronUpdateTokenInput), actorOf(principal, ip), receivedAt));
   res.headers.set("cache-control", NO_STORE["cache-control"]);
   return res;
 });

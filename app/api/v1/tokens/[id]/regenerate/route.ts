@@ -8,8 +8,8 @@ import { regenerateToken } from "@/server/tokens/tokens";
 export const dynamic = "force-dynamic";
 
 /** POST /api/v1/tokens/{id}/regenerate — a new secret and expiry; the old secret stops now or after graceSeconds. */
-export const POST = route("superAdmin", async ({ req, params, principal, ip }) => {
+export const POST = route("superAdmin", async ({ req, receivedAt, params, principal, ip }) => {
   const id = parseId(params.id);
   const body = await parseBody(req, regenerateTokenInput);
-  return json(await regenerateToken(id, body, actorOf(principal, ip)), { headers: NO_STORE });
+  return json(await regenerateToken(id, body, actorOf(principal, ip), receivedAt), { headers: NO_STORE });
 });
