@@ -44,10 +44,43 @@ export async function flushUsage(): Promise<void> {
   if (state.pending.size === 0) return;
   const batch = state.pending;
   state.pending = new Map();
-  state.flushing = write(batch).finally(() => {
-    state.flushing = undefined;
-  });
+  state.flushing = write(batch)
+    .catch((error: unknown) => {
+      // A failed write (the database is down, say) keeps its counts for the next flush.
+      requeue(batch);
+      throw error;
+    })
+    .finally(() => {
+      state.flushing = undefined;
+    });
   return state.flushing;
+}
+
+/**
+ * How many tokens' unwritten usage is kept while the database cannot take it. Past this,
+ * the tokens used longest ago lose their counts (logged): memory stays bounded however long
+ * an outage lasts.
+ */
+export const MAX_PENDING_TOKENS = 50_000;
+
+function requeue(batch: Map<number, Pending>): void {
+  for (const [tokenId, old] of batch) {
+    const now = state.pending.get(tokenId);
+    if (!now) {
+      state.pending.set(tokenId, old);
+      continue;
+    }
+    // Requests recorded since the failed write are newer than the batch.
+    now.ips = [...now.ips, ...old.ips.filter((ip) => !now.ips.includes(ip))].slice(0, RECENT_IPS);
+    for (const [day, n] of old.perDay) now.perDay.set(day, (now.perDay.get(day) ?? 0) + n);
+  }
+  const excess = state.pending.size - MAX_PENDING_TOKENS;
+  if (excess > 0) {
+    const oldest = [...state.pending].sort(([, a], [, b]) => a.lastUsedAt.getTime() - b.lastUsedAt.getTime()).slice(0, excess);
+    for (const [tokenId] of oldest) state.pending.delete(tokenId);
+    console.error(`[tessera] dropped unwritten usage of ${excess} tokens: the database has refused usage writes for too long`);
+  }
+  schedule();
 }
 
 async function write(batch: Map<number, Pending>): Promise<void> {

@@ -713,6 +713,27 @@ describe("usage accounting", () => {
     expect((await db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt).toEqual(now);
   });
 
+  it("keeps a batch whose write failed for the next flush, merged with newer use", async () => {
+    const { token } = await create("usage-retried");
+    const earlier = new Date(Date.now() - 60_000);
+    recordUsage(token.id, "10.8.2.1", earlier);
+    recordUsage(token.id, "10.8.2.1", earlier);
+    // The database refuses one write, as it would while unreachable.
+    const outage = vi.spyOn(db, "$transaction").mockRejectedValueOnce(new Error("Connection terminated unexpectedly"));
+    await expect(flushUsage()).rejects.toThrow("Connection terminated");
+    outage.mockRestore();
+    expect(await db.apiTokenUsage.count({ where: { tokenId: token.id } })).toBe(0);
+
+    const later = new Date();
+    recordUsage(token.id, "10.8.2.2", later);
+    await flushUsage();
+    const row = await db.apiToken.findUniqueOrThrow({ where: { id: token.id } });
+    expect(row.lastUsedAt).toEqual(later);
+    expect(row.recentIps).toEqual(["10.8.2.2", "10.8.2.1"]);
+    const days = await db.apiTokenUsage.findMany({ where: { tokenId: token.id } });
+    expect(days.reduce((n, d) => n + d.requests, 0)).toBe(3);
+  });
+
   it("does not count an expired token's refused requests", async () => {
     const { token, secret } = await create("usage-expired");
     await db.apiToken.update({ where: { id: token.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
