@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { ToastProvider } from "@/components/ui/toast";
 import "./globals.css";
@@ -15,7 +16,10 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, the 404 page included, so each carries its own
+  // CSP nonce (proxy.ts); a page prerendered at build time would have scripts without one.
+  await connection();
   return (
     <html lang="en">
       <body>

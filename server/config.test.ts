@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { authSecret, ConfigError, databaseConfig, trustedProxies } from "./config";
+import { authSecret, ConfigError, databaseConfig, publicUrl, trustedProxies } from "./config";
 
 const env = (vars: Record<string, string>) => ({ NODE_ENV: "production", ...vars }) as NodeJS.ProcessEnv;
 
@@ -50,5 +50,13 @@ describe("trustedProxies", () => {
     ["abc", 0],
   ])("TESSERA_TRUSTED_PROXIES=%s → %i", (value, expected) => {
     expect(trustedProxies(value === undefined ? ({} as NodeJS.ProcessEnv) : env({ TESSERA_TRUSTED_PROXIES: value }))).toBe(expected);
+  });
+});
+
+describe("publicUrl", () => {
+  it("is NEXTAUTH_URL without a trailing slash, else localhost on PORT", () => {
+    expect(publicUrl(env({ NEXTAUTH_URL: "https://tessera.example.com/" }))).toBe("https://tessera.example.com");
+    expect(publicUrl(env({ PORT: "8080" }))).toBe("http://localhost:8080");
+    expect(publicUrl(env({}))).toBe("http://localhost:3000");
   });
 });

@@ -58,6 +58,16 @@ export function authSecret(env: NodeJS.ProcessEnv = process.env): string {
   return secret;
 }
 
+/**
+ * The dashboard's public address: NEXTAUTH_URL, else localhost on PORT. Links and documents
+ * that name Tessera's own address use this, never the request's Host header, which the
+ * client writes.
+ */
+export function publicUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.NEXTAUTH_URL?.trim();
+  return (configured || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, "");
+}
+
 /** How many proxies in front of Next may be trusted to append X-Forwarded-For entries. */
 export function trustedProxies(env: NodeJS.ProcessEnv = process.env): number {
   const n = Number(env.TESSERA_TRUSTED_PROXIES ?? "0");

@@ -40,6 +40,11 @@ describe("GET /api/openapi.json", () => {
     expect(missing).toEqual([]);
   });
 
+  it("names the server from NEXTAUTH_URL, never from the request's Host header", async () => {
+    const res = await client(server)("GET", "/api/openapi.json", undefined, { host: "evil.example", "x-forwarded-host": "evil.example" });
+    expect(res.body.servers).toEqual([{ url: process.env.NEXTAUTH_URL }]);
+  });
+
   it("describes bodies from the routes' zod schemas, and errors as problem+json", async () => {
     const doc = (await client(server)("GET", "/api/openapi.json")).body;
     const at = (...keys: string[]): unknown => keys.reduce<unknown>((node, k) => (node as Record<string, unknown> | undefined)?.[k], doc);

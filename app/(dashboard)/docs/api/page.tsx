@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/server/auth/current-user";
+import { publicUrl } from "@/server/config";
 import { openApiDocument } from "@/server/openapi/document";
 import { ENDPOINTS, type Endpoint } from "@/server/openapi/endpoints";
 import { AuthSection } from "./_components/auth-section";
@@ -15,8 +15,7 @@ const tagAnchor = (tag: string) => `tag-${tag.toLowerCase().replace(/[^a-z0-9]+/
 /** The API reference, rendered from the same endpoint list the routes and /api/openapi.json use. */
 export default async function ApiDocsPage() {
   await requireUser();
-  const h = await headers();
-  const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost:3000"}`;
+  const origin = publicUrl();
   const paths = openApiDocument().paths as Record<string, Record<string, Operation>>;
   const groups = new Map<string, Endpoint[]>();
   for (const e of ENDPOINTS) groups.set(e.tag, [...(groups.get(e.tag) ?? []), e]);
