@@ -40,7 +40,7 @@ test("Sign out everywhere from the user menu ends the session in another browser
   const one = await signedInContext(browser, baseURL!, email);
   const two = await signedInContext(browser, baseURL!, email);
 
-  await one.page.getByRole("button", { name: "Account actions" }).click();
+  await one.page.getByRole("button", { name: "Account options" }).click();
   await one.page.getByRole("menuitem", { name: "Sign out everywhere" }).click();
   const dialog = one.page.getByRole("alertdialog", { name: "Sign out everywhere?" });
   await expect(dialog).toContainText("this one included");

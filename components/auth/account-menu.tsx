@@ -39,7 +39,7 @@ export function AccountMenu() {
     <>
       <DropdownMenu modal={false}>
         <DropdownMenuTrigger asChild>
-          <Button ref={trigger} variant="ghost" size="icon" aria-label="Account actions">
+          <Button ref={trigger} variant="ghost" size="icon" aria-label="Account options">
             <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="currentColor">
               <circle cx="3" cy="8" r="1.4" />
               <circle cx="8" cy="8" r="1.4" />
