@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { type ReactNode, useEffect, useRef, useState } from "react";
+import { AccountMenu } from "./auth/account-menu";
 import { SignOutButton } from "./auth/sign-out-button";
 import { Logo } from "./logo";
 import { isActive, navItemsFor } from "./nav-config";
@@ -146,7 +147,10 @@ function UserPanel({ user, className }: { user: ShellUser; className?: string })
       </div>
       <div className="flex items-center justify-between gap-2">
         {user.superAdmin ? <Badge tone="accent">Super admin</Badge> : <Badge>User</Badge>}
-        <SignOutButton />
+        <div className="flex items-center gap-1">
+          <SignOutButton />
+          <AccountMenu />
+        </div>
       </div>
     </div>
   );

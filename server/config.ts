@@ -73,3 +73,15 @@ export function trustedProxies(env: NodeJS.ProcessEnv = process.env): number {
   const n = Number(env.TESSERA_TRUSTED_PROXIES ?? "0");
   return Number.isInteger(n) && n >= 0 ? n : 0;
 }
+
+/**
+ * Whether session cookies are `__Secure-` cookies, the rule next-auth applies when it is
+ * left to decide (an https NEXTAUTH_URL; on Vercel without one, the request, always
+ * https there). Tessera tells next-auth explicitly, so that the cookie it sets and the
+ * one Tessera reads on every request (server/auth/session.ts) are the same.
+ */
+export function secureCookies(env: NodeJS.ProcessEnv = process.env): boolean {
+  const url = env.NEXTAUTH_URL?.trim();
+  if (url) return url.startsWith("https://");
+  return Boolean(env.VERCEL);
+}

@@ -8,6 +8,14 @@ type Details = Record<string, unknown>;
 
 const MAX = 180;
 
+const SESSION_END_TEXT: Record<string, string> = {
+  "signed-out": "signed out",
+  "signed-out-everywhere": "signed out everywhere",
+  "password-changed": "changed their own password",
+  "password-reset": "password reset",
+  disabled: "account disabled",
+};
+
 function when(value: unknown): string {
   if (value === null) return "never";
   if (typeof value !== "string") return "?";
@@ -54,6 +62,11 @@ export function summarizeAuditDetails(action: string, details: Details): string 
       text = `version ${String(details.version ?? "?")}; expires ${when(expiry?.to ?? null)}; ${
         grace ? `old secret valid until ${when(grace)}` : "old secret stopped at once"
       }`;
+      break;
+    }
+    case "session.ended": {
+      const ended = Number(details.ended ?? 0);
+      text = `${SESSION_END_TEXT[String(details.reason)] ?? String(details.reason ?? "ended")}; ${ended} session${ended === 1 ? "" : "s"} ended`;
       break;
     }
     default:

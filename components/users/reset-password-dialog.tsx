@@ -11,17 +11,23 @@ import { useFocusFirstError } from "../ui/use-focus-first-error";
 
 export type ResetPasswordDialogProps = {
   user: Pick<UserResponse, "id" | "email">;
+  /** Changing one's own password keeps this session; anyone else's reset signs them out everywhere. */
+  isCurrentUser?: boolean;
   open: boolean;
   onOpenChange: (open: boolean) => void;
   onCloseAutoFocus?: (event: Event) => void;
 };
 
-export function ResetPasswordDialog({ user, open, onOpenChange, onCloseAutoFocus }: ResetPasswordDialogProps) {
+export function ResetPasswordDialog({ user, isCurrentUser = false, open, onOpenChange, onCloseAutoFocus }: ResetPasswordDialogProps) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent
         title="Reset password"
-        description={`Set a new password for ${user.email}. Their current password stops working at once.`}
+        description={
+          isCurrentUser
+            ? "Set a new password for yourself. Your current password stops working at once, and your other sessions end; this one stays signed in."
+            : `Set a new password for ${user.email}. Their current password stops working at once, and they are signed out everywhere.`
+        }
         onCloseAutoFocus={onCloseAutoFocus}
       >
         <ResetPasswordForm user={user} onDone={() => onOpenChange(false)} />

@@ -20,8 +20,9 @@ import { Spinner } from "../ui/spinner";
 import { useToast } from "../ui/toast";
 import { EditPermissionsDialog } from "./edit-permissions-dialog";
 import { ResetPasswordDialog } from "./reset-password-dialog";
+import { SignOutEverywhereDialog } from "./sign-out-everywhere-dialog";
 
-type Open = "permissions" | "reset-password" | "delete" | "demote-self" | null;
+type Open = "permissions" | "reset-password" | "sign-out-everywhere" | "delete" | "demote-self" | null;
 
 export type UserRowActionsProps = { user: UserResponse; isCurrentUser: boolean; catalog: PermissionCatalog };
 
@@ -112,6 +113,9 @@ export function UserRowActions({ user, isCurrentUser, catalog }: UserRowActionsP
           <DropdownMenuItem disabled={pending} onSelect={() => openDialog("reset-password")}>
             Reset password
           </DropdownMenuItem>
+          <DropdownMenuItem disabled={pending} onSelect={() => openDialog("sign-out-everywhere")}>
+            Sign out everywhere
+          </DropdownMenuItem>
           <DropdownMenuSeparator />
           <DropdownMenuItem tone="danger" disabled={isCurrentUser || pending} onSelect={() => openDialog("delete")}>
             Delete
@@ -129,8 +133,16 @@ export function UserRowActions({ user, isCurrentUser, catalog }: UserRowActionsP
       />
       <ResetPasswordDialog
         user={user}
+        isCurrentUser={isCurrentUser}
         open={open === "reset-password"}
         onOpenChange={(next) => setOpen(next ? "reset-password" : null)}
+        onCloseAutoFocus={returnFocus}
+      />
+      <SignOutEverywhereDialog
+        user={user}
+        isCurrentUser={isCurrentUser}
+        open={open === "sign-out-everywhere"}
+        onOpenChange={(next) => setOpen(next ? "sign-out-everywhere" : null)}
         onCloseAutoFocus={returnFocus}
       />
       <ConfirmDialog

@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   "user.created",
   "user.updated",
   "user.deleted",
+  "session.ended",
   "project.created",
   "project.updated",
   "project.deleted",

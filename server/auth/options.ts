@@ -3,13 +3,14 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { ACCOUNT_DISABLED } from "@/lib/errors";
 import { email as emailSchema } from "@/lib/schemas/user";
-import { authSecret } from "../config";
+import { authSecret, secureCookies } from "../config";
 import { getDb } from "../db";
 import { clientIp } from "../http/client-ip";
 import { burnPasswordCheck, verifyPassword } from "./password";
+import { sessionClaims } from "./session";
+import { requestMeta, SessionEndedError, sessionLogger } from "./session-hooks";
+import { endSession, loadSessionPrincipal, SESSION_LIFETIME_SECONDS, startSession } from "./sessions";
 import { recordFailedSignIn, recordSuccessfulSignIn } from "./sign-in-limit";
-
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 export async function authorizeCredentials(credentials: Record<string, string> | undefined, headers: Headers) {
   const ip = clientIp(headers);
@@ -36,11 +37,17 @@ export async function authorizeCredentials(credentials: Record<string, string> |
 }
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  // The cookie's own expiry; the session row's expiresAt (server/auth/sessions.ts) is the one refreshing cannot move.
+  session: { strategy: "jwt", maxAge: SESSION_LIFETIME_SECONDS },
   pages: { signIn: "/login", error: "/login" },
   get secret() {
     return authSecret();
   },
+  // The same rule server/auth/session.ts reads cookies by, so the two never disagree.
+  get useSecureCookies() {
+    return secureCookies();
+  },
+  logger: sessionLogger,
   providers: [
     CredentialsProvider({
       name: "Email and password",
@@ -53,7 +60,24 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    // The JWT carries the user id only; everything else is read fresh per request.
-    jwt: ({ token, user }) => (user ? { sub: user.id, iat: token.iat, exp: token.exp, jti: token.jti } : token),
+    // The JWT carries the user id and a session id only; everything else is read fresh per request.
+    jwt: async ({ token, user }) => {
+      if (user) {
+        const sid = await startSession(Number(user.id), await requestMeta());
+        return { sub: user.id, sid, iat: token.iat, exp: token.exp, jti: token.jti };
+      }
+      // next-auth's own /api/auth/session re-issues the cookie on every call; it must not
+      // present a session that ended, expired or whose user was disabled as signed in.
+      // Throwing makes it answer `{}` and clear the cookie.
+      const claims = sessionClaims(token);
+      if (!claims || !(await loadSessionPrincipal(claims.sessionId, claims.userId))) throw new SessionEndedError();
+      return token;
+    },
+  },
+  events: {
+    signOut: async ({ token }) => {
+      const claims = sessionClaims(token);
+      if (claims) await endSession(claims.sessionId, (await requestMeta()).ip);
+    },
   },
 };

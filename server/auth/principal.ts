@@ -14,12 +14,21 @@ export type Principal = {
   /** Who did it, in records (createdBy, triggeredBy, audit): a user's email, or Devtron's `API-TOKEN:<name>`. */
   label: string;
   permissions: Permissions;
+  /** The dashboard session a signed-in user came with (server/auth/sessions.ts); tokens have none. */
+  sessionId?: string;
 };
 
-export type Actor = { type: "user" | "token" | "system"; id: number | null; name: string; ip: string | null };
+export type Actor = {
+  type: "user" | "token" | "system";
+  id: number | null;
+  name: string;
+  ip: string | null;
+  /** The session the change came from, so that a user changing their own password keeps it. */
+  sessionId?: string;
+};
 
 export function actorOf(principal: Principal, ip: string | null): Actor {
-  return { type: principal.type, id: principal.id, name: principal.label, ip };
+  return { type: principal.type, id: principal.id, name: principal.label, ip, sessionId: principal.sessionId };
 }
 
 export const SYSTEM_ACTOR: Actor = { type: "system", id: null, name: "system", ip: null };

@@ -4,6 +4,7 @@ import { permissionsSchema } from "@/lib/permissions/schema";
 import { auditEventResponse, listAuditEventsQuery } from "@/lib/schemas/audit";
 import * as catalog from "@/lib/schemas/catalog";
 import { devtronCreateTokenInput, devtronTokenResponse, devtronUpdateTokenInput } from "@/lib/schemas/devtron-token";
+import { sessionsEndedResponse } from "@/lib/schemas/session";
 import * as token from "@/lib/schemas/token";
 import * as user from "@/lib/schemas/user";
 
@@ -78,6 +79,15 @@ export const ENDPOINTS: Endpoint[] = [
     response: z.object({ status: z.enum(["ok", "unavailable"]) }),
   },
   { method: "get", path: "/api/v1/me", summary: "Who the caller is", tag: "Me", access: "principal", response: me },
+  {
+    method: "delete",
+    path: "/api/v1/me/sessions",
+    summary: "Sign out everywhere: end every dashboard session of the signed-in user, this one included (not for tokens: 403)",
+    tag: "Me",
+    access: "principal",
+    response: sessionsEndedResponse,
+    errors: [403],
+  },
 
   {
     method: "get",
@@ -259,6 +269,15 @@ export const ENDPOINTS: Endpoint[] = [
     access: "superAdmin",
     response: null,
     errors: [400, 404, 409],
+  },
+  {
+    method: "delete",
+    path: "/api/v1/users/{id}/sessions",
+    summary: "Sign a user out everywhere: end all of their dashboard sessions",
+    tag: "Users",
+    access: "superAdmin",
+    response: sessionsEndedResponse,
+    errors: [400, 404],
   },
 
   {

@@ -5,6 +5,7 @@ import type { CreateUserInput, UpdateUserInput, UserResponse } from "@/lib/schem
 import { recordEvent } from "../audit/record";
 import { hashPassword } from "../auth/password";
 import { type Actor, permissionsFrom } from "../auth/principal";
+import { endUserSessions } from "../auth/sessions";
 import { assertGrantNamesExist } from "../catalog/check-grants";
 import { getDb, type Tx } from "../db";
 import { contains, orderBy, pageOf, skipTake } from "../db/paging";
@@ -130,8 +131,23 @@ export async function updateUser(id: number, input: UpdateUserInput, actor: Acto
       target: { type: "user", id },
       details: { email: user.email, changes: changes as object, passwordReset: passwordHash !== undefined },
     });
+    await endSessionsAfterUpdate(tx, user, input, actor);
     return toUserResponse(user);
   });
+}
+
+/**
+ * Disabling a user or setting their password ends their sessions (docs/decisions.md):
+ * a re-enabled user signs in again, and a cookie taken before a reset is worthless.
+ * Users changing their own password keep the session they did it from.
+ */
+async function endSessionsAfterUpdate(tx: Tx, user: { id: number; email: string }, input: UpdateUserInput, actor: Actor) {
+  if (input.disabled === true) {
+    await endUserSessions(tx, user, "disabled", actor);
+  } else if (input.password !== undefined) {
+    const self = actor.type === "user" && actor.id === user.id;
+    await endUserSessions(tx, user, self ? "password-changed" : "password-reset", actor, { keep: self ? actor.sessionId : undefined });
+  }
 }
 
 export async function deleteUser(id: number, actor: Actor): Promise<void> {

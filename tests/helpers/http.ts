@@ -3,11 +3,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
+import { startSession } from "@/server/auth/sessions";
+import { nextScopedRoute } from "./next-route";
 
 // API tests talk real HTTP to the real route handlers: a small Node server maps each
 // request onto `app/**/route.ts` the way Next's router does (static segments before
 // [param] before [...catchAll]) and passes the Web Request through unchanged. Like
-// Next, it appends the peer address to X-Forwarded-For.
+// Next, it appends the peer address to X-Forwarded-For. next-auth's own routes
+// (/api/auth/*) run inside Next's request scope, which they need (./next-route.ts).
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 type RouteModule = Partial<Record<string, Handler>>;
@@ -55,10 +58,21 @@ function compareRank(a: Route, b: Route): number {
   return 0;
 }
 
-const routes = findRoutes(APP_DIR)
-  .filter((r) => r.segments[0] !== "api" || r.segments[1] !== "auth")
-  .sort(compareRank);
+const routes = findRoutes(APP_DIR).sort(compareRank);
 const modules = new Map<string, Promise<RouteModule>>();
+const needsNextScope = (route: Route) => route.segments[0] === "api" && route.segments[1] === "auth";
+const scoped = new Map<string, ReturnType<typeof nextScopedRoute>>();
+
+async function respond(route: Route, method: string, req: IncomingMessage, origin: string, params: Record<string, string | string[]>) {
+  if (!modules.has(route.file)) modules.set(route.file, import(route.file) as Promise<RouteModule>);
+  const mod = await modules.get(route.file)!;
+  if (!mod[method]) return null;
+  if (needsNextScope(route)) {
+    if (!scoped.has(route.file)) scoped.set(route.file, nextScopedRoute(route.file, route.segments, mod));
+    return (await scoped.get(route.file)!)(await toRequest(req, origin), params);
+  }
+  return mod[method](await toRequest(req, origin), { params: Promise.resolve(params) });
+}
 
 async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
   const headers = new Headers();
@@ -81,13 +95,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, origin: string)
   for (const route of routes) {
     const params = match(route, parts);
     if (!params) continue;
-    if (!modules.has(route.file)) modules.set(route.file, import(route.file) as Promise<RouteModule>);
-    const handler = (await modules.get(route.file)!)[req.method ?? "GET"];
-    if (!handler) {
+    const response = await respond(route, req.method ?? "GET", req, origin, params);
+    if (!response) {
       res.writeHead(405).end();
       return;
     }
-    const response = await handler(await toRequest(req, origin), { params: Promise.resolve(params) });
     const headers: Record<string, string | string[]> = {};
     response.headers.forEach((v, k) => {
       headers[k] = v;
@@ -116,9 +128,10 @@ export async function startServer(): Promise<TestServer> {
   return { origin, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/** A session cookie for a user id, signed like next-auth's own. */
+/** A session cookie for a user id: a new session row and a JWT naming it, signed like next-auth's own. */
 export async function sessionCookieFor(userId: number): Promise<string> {
-  const token = await encode({ token: { sub: String(userId) }, secret: process.env.NEXTAUTH_SECRET! });
+  const sid = await startSession(userId, { ip: null, userAgent: "vitest" });
+  const token = await encode({ token: { sub: String(userId), sid }, secret: process.env.NEXTAUTH_SECRET! });
   return `next-auth.session-token=${token}`;
 }
 
