@@ -1,44 +1,76 @@
 import "server-only";
+import { createHash } from "node:crypto";
+import { ApiError } from "@/lib/errors";
+import { databaseConfig } from "../config";
+import { getSql, type Sql } from "../db";
 import { processState } from "../process-state";
+import { toApiError } from "./errors";
 
-// A fixed-window failure counter kept in memory. It counts failures only, so a
-// client that keeps succeeding is never slowed down. Several instances each keep
-// their own windows, which loosens the limit by the instance count; that is an
-// accepted trade for keeping the request path free of database writes.
+// Attempt limits: fixed windows of `limit` counted attempts per key, a window opening at
+// a key's first counted attempt. Counting and deciding are one atomic step (consume), so
+// concurrent attempts cannot all pass a check that none of them has been counted against
+// yet. On PostgreSQL the counts live in one table that every instance shares; on the
+// embedded PGlite (one process owns the data) they stay in memory.
 
-type Window = { count: number; resetAt: number };
+export type LimitPolicy = { readonly name: string; readonly limit: number; readonly windowMs: number };
 
-export class FailureLimiter {
-  private readonly windows = new Map<string, Window>();
+/** A key's count in its open window, and the milliseconds until that window closes. */
+export type WindowCount = { count: number; resetInMs: number };
 
-  constructor(
-    readonly limit: number,
-    readonly windowMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+/** Where the counts live. Each method is atomic with respect to every other user of the same store. */
+export interface CounterStore {
+  /** Adds one to the key's count, opening a window of `windowMs` when none is open, and answers the count after. */
+  increment(key: string, windowMs: number): Promise<WindowCount>;
+  /** The key's open window, or null. */
+  peek(key: string): Promise<WindowCount | null>;
+  /** Takes one counted attempt back; never below zero, never opens a window. */
+  decrement(key: string): Promise<void>;
+  delete(key: string): Promise<void>;
+}
 
-  /** Seconds until the key may try again, or 0 when it may try now. */
-  retryAfter(key: string): number {
-    const w = this.windows.get(key);
-    if (!w) return 0;
+const MEMORY_SWEEP_ABOVE = 100_000;
+
+export class MemoryCounterStore implements CounterStore {
+  private readonly windows = new Map<string, { count: number; resetAt: number }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  // Every method changes the map before its first await, so calls take effect in the
+  // order they were made.
+  async increment(key: string, windowMs: number): Promise<WindowCount> {
     const now = this.now();
-    if (w.resetAt <= now) {
-      this.windows.delete(key);
-      return 0;
+    let w = this.open(key, now);
+    if (!w) {
+      w = { count: 0, resetAt: now + windowMs };
+      this.windows.set(key, w);
+      if (this.windows.size > MEMORY_SWEEP_ABOVE) this.sweep(now);
     }
-    return w.count >= this.limit ? Math.ceil((w.resetAt - now) / 1000) : 0;
+    w.count += 1;
+    return { count: w.count, resetInMs: w.resetAt - now };
   }
 
-  fail(key: string): void {
+  async peek(key: string): Promise<WindowCount | null> {
     const now = this.now();
-    const w = this.windows.get(key);
-    if (!w || w.resetAt <= now) this.windows.set(key, { count: 1, resetAt: now + this.windowMs });
-    else w.count += 1;
-    if (this.windows.size > 100_000) this.sweep(now);
+    const w = this.open(key, now);
+    return w ? { count: w.count, resetInMs: w.resetAt - now } : null;
   }
 
-  reset(key: string): void {
+  async decrement(key: string): Promise<void> {
+    const w = this.open(key, this.now());
+    if (w && w.count > 0) w.count -= 1;
+  }
+
+  async delete(key: string): Promise<void> {
     this.windows.delete(key);
+  }
+
+  private open(key: string, now: number) {
+    const w = this.windows.get(key);
+    if (w && w.resetAt <= now) {
+      this.windows.delete(key);
+      return undefined;
+    }
+    return w;
   }
 
   private sweep(now: number): void {
@@ -46,14 +78,257 @@ export class FailureLimiter {
   }
 }
 
-const limiters = processState("__tesseraLimiters", () => new Map<string, FailureLimiter>());
+// One statement counts: the row lock that ON CONFLICT takes serialises concurrent
+// increments of a key across every instance. All times are the database's, so instances
+// whose clocks disagree still agree on windows.
+const INCREMENT = `INSERT INTO "RateLimitCounter" AS c (key, hits, "expiresAt")
+  VALUES ($1, $2, now() + $3::double precision * interval '1 millisecond')
+  ON CONFLICT (key) DO UPDATE SET
+    hits = CASE WHEN c."expiresAt" <= now() THEN EXCLUDED.hits ELSE LEAST(c.hits + EXCLUDED.hits, 1000000000) END,
+    "expiresAt" = CASE WHEN c."expiresAt" <= now() THEN EXCLUDED."expiresAt" ELSE c."expiresAt" END
+  RETURNING hits, GREATEST(0, CEIL(EXTRACT(EPOCH FROM c."expiresAt" - now()) * 1000))::int AS reset_in_ms`;
+const PEEK = `SELECT hits, GREATEST(0, CEIL(EXTRACT(EPOCH FROM "expiresAt" - now()) * 1000))::int AS reset_in_ms
+  FROM "RateLimitCounter" WHERE key = $1 AND "expiresAt" > now()`;
+const DECREMENT = `UPDATE "RateLimitCounter" SET hits = hits - 1 WHERE key = $1 AND hits > 0 AND "expiresAt" > now()`;
+const DELETE = `DELETE FROM "RateLimitCounter" WHERE key = $1`;
+const SWEEP = `WITH gone AS (DELETE FROM "RateLimitCounter" WHERE "expiresAt" <= now() RETURNING 1) SELECT count(*)::int AS n FROM gone`;
 
-/** One limiter per purpose for the whole process (module copies included). */
-export function limiter(name: string, limit: number, windowMs: number): FailureLimiter {
-  let l = limiters.get(name);
+type CounterRow = { hits: number; reset_in_ms: number };
+type Waiter = { resolve: (count: WindowCount) => void; reject: (error: unknown) => void };
+
+/**
+ * Counts in the RateLimitCounter table (created by a migration), shared by every
+ * instance on the database. Keys are stored as SHA-256 hashes. Increments of one key
+ * from this instance go out one statement at a time: those made while one is in flight
+ * are added together by the next, and their counts handed out in call order — so a
+ * flood costs a few statements instead of a connection each, and this instance's
+ * attempts are counted in the order they came. Expired rows are deleted at most once per
+ * `sweepEveryMs`, on the path that creates rows, so the table holds about one window's
+ * worth of keys and needs no timer.
+ */
+export class PostgresCounterStore implements CounterStore {
+  private readonly queued = new Map<string, { windowMs: number; waiters: Waiter[] }>();
+  private readonly inFlight = new Set<string>();
+  private lastSweep = Date.now();
+
+  constructor(
+    private readonly sql: () => Promise<Sql>,
+    private readonly options: { sweepEveryMs?: number } = {},
+  ) {}
+
+  increment(key: string, windowMs: number): Promise<WindowCount> {
+    return new Promise((resolve, reject) => {
+      const id = rowKey(key);
+      const batch = this.queued.get(id) ?? { windowMs, waiters: [] };
+      batch.waiters.push({ resolve, reject });
+      this.queued.set(id, batch);
+      if (!this.inFlight.has(id)) this.send(id);
+    });
+  }
+
+  async peek(key: string): Promise<WindowCount | null> {
+    const [row] = await (await this.sql())<CounterRow>(PEEK, [rowKey(key)]);
+    return row ? { count: row.hits, resetInMs: row.reset_in_ms } : null;
+  }
+
+  async decrement(key: string): Promise<void> {
+    await (await this.sql())(DECREMENT, [rowKey(key)]);
+  }
+
+  async delete(key: string): Promise<void> {
+    await (await this.sql())(DELETE, [rowKey(key)]);
+  }
+
+  /** Deletes the rows whose windows have closed; answers how many. */
+  async sweepExpired(): Promise<number> {
+    const [row] = await (await this.sql())<{ n: number }>(SWEEP);
+    return row?.n ?? 0;
+  }
+
+  private send(id: string): void {
+    const batch = this.queued.get(id);
+    if (!batch) return;
+    this.queued.delete(id);
+    this.inFlight.add(id);
+    const hits = batch.waiters.length;
+    this.upsert(id, hits, batch.windowMs)
+      .then(
+        ({ count, resetInMs }) => {
+          for (const [i, w] of batch.waiters.entries()) w.resolve({ count: count - hits + 1 + i, resetInMs });
+        },
+        (error: unknown) => {
+          for (const w of batch.waiters) w.reject(error);
+        },
+      )
+      .finally(() => {
+        this.inFlight.delete(id);
+        this.send(id);
+      });
+  }
+
+  private async upsert(id: string, hits: number, windowMs: number): Promise<WindowCount> {
+    const [row] = await (await this.sql())<CounterRow>(INCREMENT, [id, hits, windowMs]);
+    this.sweepNowAndThen();
+    return { count: row!.hits, resetInMs: row!.reset_in_ms };
+  }
+
+  private sweepNowAndThen(): void {
+    const now = Date.now();
+    if (now - this.lastSweep < (this.options.sweepEveryMs ?? 60_000)) return;
+    this.lastSweep = now;
+    this.sweepExpired().catch((error: unknown) =>
+      console.error("[tessera] could not sweep rate-limit counters:", (error as Error)?.message),
+    );
+  }
+}
+
+function rowKey(key: string): string {
+  return createHash("sha256").update(key).digest("base64url");
+}
+
+export type Decision = { allowed: boolean /** Seconds until the key may try again; 0 when allowed. */; retryAfter: number };
+
+/**
+ * One limit over a store. Each instance also remembers the keys it has seen refused
+ * until their windows close, and refuses them again without asking the store: a client
+ * that keeps going past its limit costs no more database work. A store that fails is
+ * answered 503 `unavailable`, never counted as allowed.
+ */
+export class RateLimiter {
+  private readonly refusedUntil = new Map<string, number>();
+
+  constructor(
+    readonly policy: LimitPolicy,
+    private readonly store: CounterStore,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Counts one attempt and says whether it is within the limit. */
+  async consume(key: string): Promise<Decision> {
+    const known = this.knownRefusal(key);
+    if (known) return { allowed: false, retryAfter: known };
+    const { count, resetInMs } = await guard(this.store.increment(this.storeKey(key), this.policy.windowMs));
+    if (count <= this.policy.limit) return { allowed: true, retryAfter: 0 };
+    return { allowed: false, retryAfter: this.remember(key, resetInMs) };
+  }
+
+  /** Seconds until the key's next attempt would be allowed, 0 when it would be; counts nothing. */
+  async retryAfter(key: string): Promise<number> {
+    const known = this.knownRefusal(key);
+    if (known) return known;
+    const open = await guard(this.store.peek(this.storeKey(key)));
+    return open && open.count >= this.policy.limit ? seconds(open.resetInMs) : 0;
+  }
+
+  /** Seconds this instance already knows the key must wait, without asking the store; 0 when it knows of none. */
+  knownRefusal(key: string): number {
+    const until = this.refusedUntil.get(key);
+    if (until === undefined) return 0;
+    const left = until - this.now();
+    if (left > 0) return seconds(left);
+    this.refusedUntil.delete(key);
+    return 0;
+  }
+
+  /** Gives back one counted attempt that never got as far as what the limit protects. */
+  async refund(key: string): Promise<void> {
+    await guard(this.store.decrement(this.storeKey(key)));
+  }
+
+  async reset(key: string): Promise<void> {
+    this.refusedUntil.delete(key);
+    await guard(this.store.delete(this.storeKey(key)));
+  }
+
+  private storeKey(key: string): string {
+    return `${this.policy.name}|${key}`;
+  }
+
+  private remember(key: string, resetInMs: number): number {
+    const now = this.now();
+    this.refusedUntil.set(key, now + resetInMs);
+    if (this.refusedUntil.size > MEMORY_SWEEP_ABOVE) {
+      for (const [k, until] of this.refusedUntil) if (until <= now) this.refusedUntil.delete(k);
+    }
+    return seconds(resetInMs);
+  }
+}
+
+function seconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}
+
+async function guard<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    const known = toApiError(error);
+    throw known.code === "unavailable"
+      ? known
+      : new ApiError("unavailable", "Tessera cannot check its rate limits right now. Try again shortly.");
+  }
+}
+
+type Registry = { store?: CounterStore; limiters: Map<string, RateLimiter> };
+const registry = processState<Registry>("__tesseraRateLimits", () => ({ limiters: new Map() }));
+
+/** Where a server counts: in the shared table with DATABASE_URL (every instance agrees), in memory on PGlite (one process). */
+export function defaultCounterStore(env: NodeJS.ProcessEnv = process.env): CounterStore {
+  return databaseConfig(env).kind === "postgres" ? new PostgresCounterStore(getSql) : new MemoryCounterStore();
+}
+
+/** The process's limiter for a policy: shared through PostgreSQL with DATABASE_URL, in memory on PGlite. */
+export function limiter(policy: LimitPolicy): RateLimiter {
+  let l = registry.limiters.get(policy.name);
   if (!l) {
-    l = new FailureLimiter(limit, windowMs);
-    limiters.set(name, l);
+    registry.store ??= defaultCounterStore();
+    l = new RateLimiter(policy, registry.store);
+    registry.limiters.set(policy.name, l);
   }
   return l;
+}
+
+/** Tests and scripts: count in this store from now on, forgetting what the limiters knew. */
+export function useCounterStore(store: CounterStore): void {
+  registry.store = store;
+  registry.limiters.clear();
+}
+
+/**
+ * At most `slots` pieces of work run at once and at most `queue` more wait, first come
+ * first served; anything beyond is refused at once with `refusal()`, so a flood costs
+ * neither memory nor a growing wait for everyone behind it.
+ */
+export class WorkGate {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(
+    readonly slots: number,
+    readonly queue: number,
+    private readonly refusal: () => Error,
+  ) {}
+
+  /** True when the next `run` would be refused. */
+  get full(): boolean {
+    return this.running >= this.slots && this.waiting.length >= this.queue;
+  }
+
+  get load(): { running: number; waiting: number } {
+    return { running: this.running, waiting: this.waiting.length };
+  }
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running < this.slots) this.running += 1;
+    else if (this.waiting.length < this.queue) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else throw this.refusal();
+    try {
+      return await work();
+    } finally {
+      // Hand the slot straight to the next in line, or free it.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running -= 1;
+    }
+  }
 }
