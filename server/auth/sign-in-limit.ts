@@ -30,8 +30,8 @@ export async function signInRetryAfter(ip: string, email: string): Promise<numbe
 
 /**
  * Counts an attempt before its password is checked. Answers 0 when the password may be
- * checked, else the seconds to wait; a refused attempt is left counted against its pair
- * only, so hammering one email does not use up the IP's allowance for others.
+ * checked, else the seconds to wait. An attempt refused by one limit is not left counted
+ * against the other: hammering one email does not use up the IP's allowance for others.
  */
 export async function countSignInAttempt(ip: string, email: string): Promise<number> {
   const pair = await byPair().consume(pairKey(ip, email));

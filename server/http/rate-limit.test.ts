@@ -7,15 +7,9 @@ import { withDatabase } from "@/tests/helpers/global-setup";
 import { SIGN_IN_PAIR } from "../auth/sign-in-limit";
 import { TOKEN_FAILURES } from "../tokens/verify";
 import { clientIp } from "./client-ip";
-import {
-  type CounterStore,
-  defaultCounterStore,
-  type LimitPolicy,
-  MemoryCounterStore,
-  PostgresCounterStore,
-  RateLimiter,
-  WorkGate,
-} from "./rate-limit";
+import { type CounterStore, MemoryCounterStore, PostgresCounterStore } from "./counter-store";
+import { defaultCounterStore, type LimitPolicy, RateLimiter } from "./rate-limit";
+import { WorkGate } from "./work-gate";
 
 // The limiter on both stores: in memory (PGlite) and in the RateLimitCounter table
 // (PostgreSQL, and the same SQL on PGlite in the default run). "Two servers" are two
