@@ -18,6 +18,10 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 
 /** next-auth's error code when the password was right but the account is disabled (login page and server agree on it). */
 export const ACCOUNT_DISABLED = "AccountDisabled";
+/** next-auth's error code when a sign-in attempt lost the race to the limit (the route's 429 answers the rest). */
+export const SIGN_IN_RATE_LIMITED = "SignInRateLimited";
+/** next-auth's error code when the password could not be checked: the limits' database or the password checks are unavailable. */
+export const SIGN_IN_UNAVAILABLE = "SignInUnavailable";
 
 export type FieldError = { path: string; message: string };
 

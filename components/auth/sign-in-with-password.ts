@@ -1,4 +1,4 @@
-import { ACCOUNT_DISABLED, isProblem } from "@/lib/errors";
+import { ACCOUNT_DISABLED, isProblem, SIGN_IN_RATE_LIMITED, SIGN_IN_UNAVAILABLE } from "@/lib/errors";
 
 // Signs in through next-auth's credentials callback directly instead of next-auth/react's
 // signIn(): that one parses `data.url` of every answer and throws on the 429 problem+json
@@ -21,6 +21,8 @@ function failure(reason: keyof typeof SIGN_IN_MESSAGES, message: string = SIGN_I
 export function signInErrorMessage(code: string | undefined): string | undefined {
   if (!code) return undefined;
   if (code === ACCOUNT_DISABLED) return SIGN_IN_MESSAGES.disabled;
+  if (code === SIGN_IN_RATE_LIMITED) return SIGN_IN_MESSAGES.rateLimited;
+  if (code === SIGN_IN_UNAVAILABLE) return SIGN_IN_MESSAGES.error;
   if (code === "CredentialsSignin") return SIGN_IN_MESSAGES.invalid;
   return SIGN_IN_MESSAGES.error;
 }
@@ -49,6 +51,8 @@ export async function signInWithPassword(email: string, password: string): Promi
         : null;
     const error = url?.searchParams.get("error") ?? undefined;
     if (error === ACCOUNT_DISABLED) return failure("disabled");
+    if (error === SIGN_IN_RATE_LIMITED) return failure("rateLimited");
+    if (error === SIGN_IN_UNAVAILABLE) return failure("error");
     if (error || response.status === 401) return failure("invalid");
     // A stale CSRF cookie sends next-auth back to its own sign-in page without an error code.
     if (!response.ok || !url || url.searchParams.has("csrf")) return failure("error");

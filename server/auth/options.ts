@@ -1,17 +1,21 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { ACCOUNT_DISABLED } from "@/lib/errors";
+import { ACCOUNT_DISABLED, SIGN_IN_RATE_LIMITED, SIGN_IN_UNAVAILABLE } from "@/lib/errors";
 import { email as emailSchema } from "@/lib/schemas/user";
 import { authSecret, secureCookies } from "../config";
 import { getDb } from "../db";
 import { clientIp } from "../http/client-ip";
-import { burnPasswordCheck, verifyPassword } from "./password";
+import { checkPasswordAnonymously } from "./password";
 import { sessionClaims } from "./session";
 import { requestMeta, SessionEndedError, sessionLogger } from "./session-hooks";
 import { endSession, loadSessionPrincipal, SESSION_LIFETIME_SECONDS, startSession } from "./sessions";
-import { recordFailedSignIn, recordSuccessfulSignIn } from "./sign-in-limit";
+import { countSignInAttempt, recordSuccessfulSignIn, recordUncheckedSignIn } from "./sign-in-limit";
 
+/**
+ * The credentials check. Errors thrown here become next-auth's `?error=` code, so they
+ * carry only a code the login page knows, never a message from inside.
+ */
 export async function authorizeCredentials(credentials: Record<string, string> | undefined, headers: Headers) {
   const ip = clientIp(headers);
   const parsed = emailSchema.safeParse(credentials?.email ?? "");
@@ -21,19 +25,30 @@ export async function authorizeCredentials(credentials: Record<string, string> |
     : String(credentials?.email ?? "")
         .slice(0, 254)
         .toLowerCase();
-  const db = await getDb();
-  const user =
-    parsed.success && password.length <= 1024 ? await db.user.findUnique({ where: { email }, omit: { passwordHash: false } }) : null;
-  let ok = false;
-  if (user) ok = await verifyPassword(password, user.passwordHash);
-  else await burnPasswordCheck(password);
-  if (!user || !ok) {
-    recordFailedSignIn(ip, email);
-    return null;
+  // Counted before the password is checked: a database error here refuses the attempt.
+  const wait = await countSignInAttempt(ip, email).catch(() => {
+    throw new Error(SIGN_IN_UNAVAILABLE);
+  });
+  if (wait > 0) throw new Error(SIGN_IN_RATE_LIMITED);
+  let user: Awaited<ReturnType<typeof findUser>>;
+  let ok: boolean;
+  try {
+    user = parsed.success && password.length <= 1024 ? await findUser(email) : null;
+    ok = await checkPasswordAnonymously(password, user?.passwordHash ?? null);
+  } catch {
+    // Not checked (the checks were full, or the database failed): the attempt is given back.
+    await recordUncheckedSignIn(ip, email).catch(() => undefined);
+    throw new Error(SIGN_IN_UNAVAILABLE);
   }
-  recordSuccessfulSignIn(ip, email);
+  if (!user || !ok) return null;
+  // The password was right; a counter that cannot be cleared only leaves the limits stricter for a while.
+  await recordSuccessfulSignIn(ip, email).catch(() => undefined);
   if (user.disabledAt) throw new Error(ACCOUNT_DISABLED);
   return { id: String(user.id), email: user.email, name: user.name };
+}
+
+async function findUser(email: string) {
+  return (await getDb()).user.findUnique({ where: { email }, omit: { passwordHash: false } });
 }
 
 export const authOptions: NextAuthOptions = {

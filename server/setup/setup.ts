@@ -2,11 +2,12 @@ import "server-only";
 import { ApiError } from "@/lib/errors";
 import { type SetupInput, setupInput } from "@/lib/schemas/user";
 import { recordEvent } from "../audit/record";
-import { hashPassword } from "../auth/password";
+import { hashPasswordAnonymously } from "../auth/password";
 import { SYSTEM_ACTOR } from "../auth/principal";
 import { seedDemoData } from "../catalog/seed";
 import { ConfigError } from "../config";
 import { getDb } from "../db";
+import { type LimitPolicy, limiter } from "../http/rate-limit";
 import { toUserResponse } from "../users/users";
 
 // First run: while no user exists, Tessera is open for exactly one thing — creating
@@ -23,18 +24,46 @@ export async function needsSetup(): Promise<boolean> {
   return !done;
 }
 
+/** Setup requests allowed per client IP per window while setup is open. */
+export const SETUP_ATTEMPT_LIMIT = 10;
+export const SETUP_ATTEMPTS: LimitPolicy = { name: "setup:ip", limit: SETUP_ATTEMPT_LIMIT, windowMs: 15 * 60 * 1000 };
+
+function setupClosed(): ApiError {
+  return new ApiError("forbidden", "Tessera is already set up. Sign in, or ask a super admin for an account.");
+}
+
+/**
+ * Admits a setup request before its body is read or any password hashed: 403 once setup
+ * is closed (from memory after the first look, so a flood of late requests costs
+ * nothing), 429 past the per-IP attempt limit while it is open.
+ */
+export async function admitSetupAttempt(ip: string): Promise<void> {
+  if (!(await needsSetup())) throw setupClosed();
+  const { allowed, retryAfter } = await limiter(SETUP_ATTEMPTS).consume(ip);
+  if (!allowed) {
+    const minutes = Math.ceil(retryAfter / 60);
+    throw new ApiError(
+      "rate_limited",
+      `Too many setup attempts from your address. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      {
+        retryAfter,
+      },
+    );
+  }
+}
+
 export async function completeSetup(
   input: Pick<SetupInput, "email" | "name" | "password"> & { loadDemoData?: boolean },
   ip: string | null,
 ) {
-  const passwordHash = await hashPassword(input.password);
+  // The state first: a hash costs 128 MiB and a quarter of a second, and is wasted once setup is closed.
+  if (!(await needsSetup())) throw setupClosed();
+  const passwordHash = await hashPasswordAnonymously(input.password);
   const db = await getDb();
   const user = await db.$transaction(async (tx) => {
     // Serialises concurrent first submits: the second one sees the first one's user.
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`);
-    if ((await tx.user.count()) > 0) {
-      throw new ApiError("forbidden", "Tessera is already set up. Sign in, or ask a super admin for an account.");
-    }
+    if ((await tx.user.count()) > 0) throw setupClosed();
     const created = await tx.user.create({
       data: { email: input.email, name: input.name, passwordHash, superAdmin: true },
     });

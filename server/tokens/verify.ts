@@ -4,7 +4,7 @@ import { ApiError } from "@/lib/errors";
 import { isWellFormedToken, TOKEN_LENGTH } from "@/lib/tokens/format";
 import { type Principal, permissionsFrom, tokenLabel } from "../auth/principal";
 import { getSql } from "../db";
-import { limiter } from "../http/rate-limit";
+import { type LimitPolicy, limiter } from "../http/rate-limit";
 import { recordUsage } from "./usage";
 
 // The check on every API call (DESIGN.md §3): shape and checksum first, without the
@@ -58,7 +58,8 @@ export async function verifyToken(secret: string, now: Date = new Date()): Promi
 
 /** Failed token checks allowed per client IP per minute before 429. */
 export const TOKEN_FAILURE_LIMIT = 20;
-const failures = () => limiter("token-auth:ip", TOKEN_FAILURE_LIMIT, 60_000);
+export const TOKEN_FAILURES: LimitPolicy = { name: "token-auth:ip", limit: TOKEN_FAILURE_LIMIT, windowMs: 60_000 };
+const failures = () => limiter(TOKEN_FAILURES);
 
 /** The token a request carries: `Authorization: Bearer …` or Devtron's `token` header; null when it carries none. */
 export function tokenFromHeaders(headers: Headers): string | null {
@@ -74,23 +75,22 @@ export function tokenFromHeaders(headers: Headers): string | null {
 /**
  * Authenticates a request's token or throws 401 / 429. A valid token always gets in,
  * even from an IP over its failure limit: the limiter slows guessing, it never locks
- * out a real token.
+ * out a real token. Success touches no limiter: it costs the one lookup and nothing more.
  */
 export async function authenticateToken(secret: string, ip: string): Promise<Principal> {
-  const limited = failures().retryAfter(ip);
-  // Over the limit, a malformed token is refused without a lookup; a well-formed one is still checked.
-  if (limited && (secret.length !== TOKEN_LENGTH || !isWellFormedToken(secret))) throw tooMany(limited);
-  const result = await verifyToken(secret);
+  const wellFormed = secret.length === TOKEN_LENGTH && isWellFormedToken(secret);
+  // A malformed token is never looked up; a well-formed one always is, limited or not.
+  const result: VerifyResult = wellFormed ? await verifyToken(secret) : { ok: false, reason: "malformed" };
   if (result.ok) {
     recordUsage(result.principal.id, ip);
     return result.principal;
   }
   // Only a real token can be expired, so expiry is not a guess and is not counted.
   if (result.reason === "expired") throw new ApiError("token_expired", "This token has expired. Regenerate it to get a new one.");
-  failures().fail(ip);
-  // 429 only once the limit was already reached before this attempt: the first
-  // TOKEN_FAILURE_LIMIT failures are all answered 401, as the sign-in limiter does.
-  if (limited) throw tooMany(failures().retryAfter(ip) || limited);
+  // The failure is counted and judged in one atomic step: of any number of concurrent
+  // failures from one IP, exactly the first TOKEN_FAILURE_LIMIT counted are answered 401.
+  const { allowed, retryAfter } = await failures().consume(ip);
+  if (!allowed) throw tooMany(retryAfter);
   throw new ApiError("unauthorized", "The token is not valid. Check that it was copied whole, and that it was not deleted or regenerated.");
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ANONYMOUS_PASSWORD_QUEUE, ANONYMOUS_PASSWORD_SLOTS, anonymousPasswordWork, passwordDerivations } from "@/server/auth/password";
 import { type Db, openDatabase, setDatabase } from "@/server/db";
-import { bootstrapAdminFromEnv, needsSetup } from "@/server/setup/setup";
+import { bootstrapAdminFromEnv, needsSetup, SETUP_ATTEMPT_LIMIT } from "@/server/setup/setup";
 import { useFreshDatabase } from "../helpers/db";
 import { client, startServer, type TestServer } from "../helpers/http";
 
@@ -93,6 +94,82 @@ describe("first-run setup", () => {
   });
 });
 
+describe("setup cannot be used to make Tessera hash passwords", () => {
+  const savedProxies = process.env.TESSERA_TRUSTED_PROXIES;
+  // TESSERA_TRUSTED_PROXIES=1: the X-Forwarded-For entry a test sends is the client IP.
+  const from = (ip: string) => ({ "x-forwarded-for": ip });
+  beforeAll(() => {
+    process.env.TESSERA_TRUSTED_PROXIES = "1";
+  });
+  afterAll(() => {
+    if (savedProxies === undefined) delete process.env.TESSERA_TRUSTED_PROXIES;
+    else process.env.TESSERA_TRUSTED_PROXIES = savedProxies;
+  });
+  const reopen = async () => {
+    db = await useFreshDatabase();
+    (globalThis as { __tesseraSetupDone?: boolean }).__tesseraSetupDone = false;
+  };
+
+  it("40 concurrent setups after setup closed are all refused with 403 and compute no password hash", async () => {
+    await reopen();
+    expect((await anon("POST", "/api/setup", admin, from("10.20.0.1"))).status).toBe(201);
+    // As on an instance that has not yet seen setup close (it reads the database once), then from memory.
+    (globalThis as { __tesseraSetupDone?: boolean }).__tesseraSetupDone = false;
+    const before = passwordDerivations();
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        anon("POST", "/api/setup", { ...admin, email: `late${i}@example.com` }, from(i % 2 ? "10.20.0.2" : `10.20.1.${i}`)),
+      ),
+    );
+    expect(passwordDerivations() - before).toBe(0);
+    expect(results.map((r) => r.status)).toEqual(Array(40).fill(403));
+    expect(results[0]!.body).toMatchObject({ code: "forbidden", detail: expect.stringMatching(/already set up/) });
+    expect(await db.user.count()).toBe(1);
+  });
+
+  it(`while setup is open, an IP gets ${SETUP_ATTEMPT_LIMIT} attempts per window, then 429 with Retry-After; another IP is unaffected`, async () => {
+    await reopen();
+    const ip = "10.21.0.1";
+    for (let i = 0; i < SETUP_ATTEMPT_LIMIT; i++) {
+      expect((await anon("POST", "/api/setup", { ...admin, password: "short", confirmPassword: "short" }, from(ip))).status).toBe(400);
+    }
+    const before = passwordDerivations();
+    const limited = await anon("POST", "/api/setup", admin, from(ip));
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({
+      code: "rate_limited",
+      detail: "Too many setup attempts from your address. Try again in 15 minutes.",
+    });
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(14 * 60);
+    expect(passwordDerivations() - before).toBe(0);
+    expect(await db.user.count()).toBe(0);
+    expect((await anon("POST", "/api/setup", admin, from("10.21.0.2"))).status).toBe(201);
+  });
+
+  it("while the password checks are full, setup is refused at once with 429 and Retry-After, without hashing", async () => {
+    await reopen();
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const gate = anonymousPasswordWork();
+    const holders = Array.from({ length: ANONYMOUS_PASSWORD_SLOTS + ANONYMOUS_PASSWORD_QUEUE }, () => gate.run(() => held));
+    try {
+      const before = passwordDerivations();
+      const busy = await anon("POST", "/api/setup", admin, from("10.22.0.1"));
+      expect(busy.status).toBe(429);
+      expect(busy.body).toMatchObject({ code: "rate_limited", detail: expect.stringMatching(/Try again in a few seconds/) });
+      expect(Number(busy.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(passwordDerivations() - before).toBe(0);
+      expect(await db.user.count()).toBe(0);
+    } finally {
+      release();
+      await Promise.all(holders);
+    }
+    expect((await anon("POST", "/api/setup", admin, from("10.22.0.1"))).status).toBe(201);
+  });
+});
+
 describe("health and an unreachable database", () => {
   it("answers 200 ok while the database answers", async () => {
     await useFreshDatabase();
@@ -104,6 +181,8 @@ describe("health and an unreachable database", () => {
   it("answers 503 on health and problem+json unavailable on the API, with nothing internal", async () => {
     // A PostgreSQL that nobody listens on: port 1 on loopback refuses at once.
     setDatabase(openDatabase({ kind: "postgres", url: "postgresql://tessera@127.0.0.1:1/tessera" }));
+    // A fresh instance: it must ask the database whether setup is still open.
+    (globalThis as { __tesseraSetupDone?: boolean }).__tesseraSetupDone = false;
     const health = await anon("GET", "/api/health");
     expect(health.status).toBe(503);
     expect(health.body).toEqual({ status: "unavailable" });

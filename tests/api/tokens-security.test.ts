@@ -5,9 +5,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { ApiError } from "@/lib/errors";
 import { generateToken, isWellFormedToken } from "@/lib/tokens/format";
 import { type Db, getDb } from "@/server/db";
+import { useCounterStore } from "@/server/http/rate-limit";
 import { discardPendingUsage, flushUsage, recordUsage } from "@/server/tokens/usage";
 import { authenticateToken, TOKEN_FAILURE_LIMIT } from "@/server/tokens/verify";
-import { useFreshDatabase } from "../helpers/db";
+import { brokenCounterStore, useFreshCounterStore, useFreshDatabase, usingPostgres } from "../helpers/db";
 import { makeUser } from "../helpers/fixtures";
 import { client, sessionCookieFor, startServer, type TestServer } from "../helpers/http";
 
@@ -136,6 +137,8 @@ async function dumpDatabase(): Promise<string> {
 /**
  * Counts every statement sent to the database, whatever issues it (Prisma or a plain
  * parameterised query): spies on the drivers themselves, PGlite and node-postgres.
+ * `count` leaves out the failure limiter's own counter, which on PostgreSQL is a shared
+ * table (a failure is counted there, in one statement); `limiter` counts those alone.
  */
 async function spyOnDatabaseQueries() {
   // No usage flush may fire in the middle of the measurement.
@@ -146,8 +149,12 @@ async function spyOnDatabaseQueries() {
     vi.spyOn(PGlite.prototype, "transaction"),
     vi.spyOn(PgClient.prototype, "query"),
   ];
+  const text = (arg: unknown) => (typeof arg === "string" ? arg : typeof arg === "object" && arg && "text" in arg ? String(arg.text) : "");
+  const isLimiter = (arg: unknown) => text(arg).includes('"RateLimitCounter"');
+  const calls = () => spies.flatMap((s) => s.mock.calls.map((c: unknown[]) => c[0]));
   return {
-    count: () => spies.reduce((n, s) => n + s.mock.calls.length, 0),
+    count: () => calls().filter((c) => !isLimiter(c)).length,
+    limiter: () => calls().filter(isLimiter).length,
     reset: () => {
       for (const s of spies) s.mockClear();
     },
@@ -388,6 +395,8 @@ describe("bad token headers are refused before the database", () => {
     expect(res.status).toBe(401);
     expect(res.body).toEqual(UNAUTHORIZED);
     expect(queries.count()).toBe(0);
+    // The failure itself is counted: in memory on PGlite, in the shared table on PostgreSQL.
+    expect(queries.limiter()).toBe(usingPostgres ? 1 : 0);
   });
 
   it.each([
@@ -481,6 +490,63 @@ describe("rate limiting failed attempts per client IP", () => {
 
     // Another address is unaffected.
     expect((await anon("GET", "/api/v1/me", undefined, { token: "garbage", ...from(freshIp()) })).status).toBe(401);
+  });
+
+  it(`of 40 concurrent bad tokens from one IP exactly ${TOKEN_FAILURE_LIMIT} get 401 and the rest 429, whatever the interleaving; a valid token from that IP still gets in`, async () => {
+    const { token, secret } = await create("concurrent-survivor", { permissions: { superAdmin: true } });
+    // Half malformed (refused without a lookup), half well-formed but unknown (one lookup each), interleaved.
+    const bad = (i: number) => (i % 2 ? generateToken() : `garbage-${i}`);
+    for (let round = 0; round < 3; round++) {
+      const ip = freshIp();
+      const results = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => anon("GET", "/api/v1/me", undefined, { token: bad(i), ...from(ip) })),
+      );
+      expect(results.filter((r) => r.status === 401)).toHaveLength(TOKEN_FAILURE_LIMIT);
+      expect(results.filter((r) => r.status === 429)).toHaveLength(40 - TOKEN_FAILURE_LIMIT);
+      for (const r of results) expect(r.body).toEqual(r.status === 401 ? UNAUTHORIZED : rateLimited());
+      expect((await anon("GET", "/api/v1/me", undefined, { token: generateToken(), ...from(ip) })).status).toBe(429);
+
+      // A valid token gets in at the cost of its one lookup, and nothing else: no limiter, no write.
+      const queries = await spyOnDatabaseQueries();
+      const me = await withToken(secret, ip)("GET", "/api/v1/me");
+      expect(me.status).toBe(200);
+      expect(me.body).toMatchObject({ id: token.id });
+      expect(queries.count()).toBe(1);
+      expect(queries.limiter()).toBe(0);
+      vi.restoreAllMocks();
+    }
+  });
+
+  it(`in process, where every check starts before any failure is counted: of 40 concurrent failures exactly ${TOKEN_FAILURE_LIMIT} are unauthorized`, async () => {
+    const ip = freshIp();
+    const codes = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        authenticateToken(i % 4 ? generateToken() : "garbage", ip).then(
+          () => "authenticated",
+          (e: ApiError) => e.code,
+        ),
+      ),
+    );
+    expect(codes.filter((c) => c === "unauthorized")).toHaveLength(TOKEN_FAILURE_LIMIT);
+    expect(codes.filter((c) => c === "rate_limited")).toHaveLength(40 - TOKEN_FAILURE_LIMIT);
+  });
+
+  it("a failure the limiter cannot count is 503 unavailable, never a 500 and never a 401 past the limit", async () => {
+    const broken = await brokenCounterStore();
+    useCounterStore(broken.store);
+    try {
+      for (const token of ["garbage", generateToken()]) {
+        const res = await anon("GET", "/api/v1/me", undefined, { token, ...from(freshIp()) });
+        expect(res.status).toBe(503);
+        expect(res.body).toMatchObject({ code: "unavailable", status: 503 });
+      }
+      // A valid token never asks the limiter, so it still gets in.
+      const { secret } = await create("limiter-down-survivor", { permissions: { superAdmin: true } });
+      expect((await withToken(secret, freshIp())("GET", "/api/v1/me")).status).toBe(200);
+    } finally {
+      useFreshCounterStore();
+      await broken.close();
+    }
   });
 
   it("counts against the trusted client IP: changing the untrusted, leftmost X-Forwarded-For entries does not escape the limit", async () => {

@@ -3,14 +3,18 @@ import { PGlite, type PGliteInterface } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Client, Pool } from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { closeDb, createClient, type Db, type Sql, setDatabase } from "@/server/db";
+import { closeDb, createClient, type Db, getSql, type Sql, setDatabase } from "@/server/db";
 import { pgliteDriver } from "@/server/db/drivers";
 import { migrate } from "@/server/db/migrate";
+import { MemoryCounterStore, PostgresCounterStore } from "@/server/http/counter-store";
+import { useCounterStore } from "@/server/http/rate-limit";
 import { TEMPLATE_DB, withDatabase } from "./global-setup";
 
 // Each test file gets a database of its own, already migrated: a clone of one
 // migrated in-memory PGlite per worker (fast), or, under `npm run test:pg`, a new
-// PostgreSQL database created from a migrated template database.
+// PostgreSQL database created from a migrated template database. The rate limiters
+// start over with it, counting where the server would: in that PostgreSQL database, or
+// in memory on PGlite.
 
 const g = globalThis as { __pgliteTemplate?: Promise<PGliteInterface> };
 
@@ -25,10 +29,23 @@ function template(): Promise<PGliteInterface> {
 
 export const usingPostgres = Boolean(process.env.TESSERA_TEST_DATABASE_URL);
 
+/** The rate limiters count from zero, where a server on this driver would: the database's table, or memory. */
+export function useFreshCounterStore(): void {
+  useCounterStore(usingPostgres ? new PostgresCounterStore(getSql) : new MemoryCounterStore());
+}
+
+/** A counter store over a real database that has no RateLimitCounter table: every call fails. */
+export async function brokenCounterStore(): Promise<{ store: PostgresCounterStore; close: () => Promise<void> }> {
+  const unmigrated = await PGlite.create();
+  const sql: Sql = async (text, params) => (await unmigrated.query(text, params)).rows as never;
+  return { store: new PostgresCounterStore(async () => sql), close: () => unmigrated.close() };
+}
+
 /** Opens a fresh migrated database and makes it the one `getDb()` answers. */
 export async function useFreshDatabase(): Promise<Db> {
   await closeDb();
   const url = process.env.TESSERA_TEST_DATABASE_URL;
+  useFreshCounterStore();
   if (url) {
     const name = `tessera_test_${randomBytes(6).toString("hex")}`;
     const admin = new Client({ connectionString: url });

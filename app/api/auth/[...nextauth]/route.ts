@@ -1,7 +1,6 @@
 import NextAuth from "next-auth";
-import { ApiError } from "@/lib/errors";
 import { authOptions } from "@/server/auth/options";
-import { signInRetryAfter } from "@/server/auth/sign-in-limit";
+import { signInRefusal } from "@/server/auth/sign-in-limit";
 import { clientIp } from "@/server/http/client-ip";
 import { problem } from "@/server/http/respond";
 
@@ -12,7 +11,7 @@ type Ctx = { params: Promise<{ nextauth: string[] }> };
 
 export const GET = (req: Request, ctx: Ctx) => handler(req, ctx);
 
-/** POST /api/auth/callback/credentials — sign-in, refused with 429 + Retry-After while the client is over its failure limit. */
+/** POST /api/auth/callback/credentials — sign-in, refused with 429 + Retry-After while the client is over its failure limit (503 when the limits cannot be read). */
 export async function POST(req: Request, ctx: Ctx) {
   if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
     const form = await req
@@ -22,15 +21,8 @@ export async function POST(req: Request, ctx: Ctx) {
     const email = String(form?.get("email") ?? "")
       .trim()
       .toLowerCase();
-    const wait = signInRetryAfter(clientIp(req.headers), email);
-    if (wait > 0) {
-      const minutes = Math.ceil(wait / 60);
-      return problem(
-        new ApiError("rate_limited", `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
-          retryAfter: wait,
-        }),
-      );
-    }
+    const refusal = await signInRefusal(clientIp(req.headers), email);
+    if (refusal) return problem(refusal);
   }
   return handler(req, ctx);
 }
