@@ -92,7 +92,10 @@ export async function migratePostgres(url: string, limitMs: number, log?: (line:
   const client = new Client(connectionConfig(url, limitMs));
   // A connection that fails after connecting must not throw an unhandled 'error' event.
   client.on("error", () => undefined);
-  await client.connect();
+  await client.connect().catch((error: Error) => {
+    const reason = error.message === "timeout expired" ? `no answer within ${limitMs} ms` : error.message;
+    throw new Error(`Cannot connect to PostgreSQL (${reason})`, { cause: error });
+  });
   try {
     await migrate(pgDriver(client), { advisoryLock: true, log });
   } finally {
