@@ -25,8 +25,11 @@ function start(port: number): ProductionServer {
 
 /** Its exit code; a server that is still running after a minute was not refused. */
 async function refusal(server: ProductionServer): Promise<number | null | "still running"> {
-  const timeout = new Promise<"still running">((resolve) => setTimeout(() => resolve("still running"), 60_000));
-  return Promise.race([server.exited, timeout]);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<"still running">((resolve) => {
+    timer = setTimeout(() => resolve("still running"), 60_000);
+  });
+  return Promise.race([server.exited, timeout]).finally(() => clearTimeout(timer));
 }
 
 async function me(server: ProductionServer, secret: string): Promise<number> {
