@@ -1,5 +1,9 @@
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+
+// tests/postgres/ holds tests that need a PostgreSQL of their own (they start one):
+// they run under `npm run test:pg` only, so the default run on PGlite skips nothing.
+const postgresOnly = "tests/postgres/**";
 
 export default defineConfig({
   resolve: {
@@ -11,6 +15,7 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["{lib,server,tests,scripts,components}/**/*.test.ts"],
+    exclude: process.env.TESSERA_TEST_DATABASE_URL ? configDefaults.exclude : [...configDefaults.exclude, postgresOnly],
     setupFiles: ["tests/helpers/setup.ts"],
     globalSetup: ["tests/helpers/global-setup.ts"],
     testTimeout: 20_000,

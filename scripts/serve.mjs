@@ -12,15 +12,43 @@ const hostname = process.env.HOSTNAME_BIND || "0.0.0.0";
 const app = next({ dev: false, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 
-await app.prepare();
-const server = createServer((req, res) => {
+// The port comes first: preparing runs instrumentation.ts, which opens the database
+// (taking the embedded data folder's lock), and a process that cannot serve must not
+// touch it. Requests that arrive meanwhile wait. In production Next would run
+// instrumentation.ts only on the first request; preparing its inner server runs it now,
+// so that a wrong configuration or a data folder in use stops this process at start.
+let startApp;
+const ready = new Promise((resolve) => {
+  startApp = resolve;
+}).then(async () => {
+  await app.prepare();
+  const inner = await app.server.getServer();
+  await inner.prepare();
+});
+
+const server = createServer(async (req, res) => {
   const peer = req.socket.remoteAddress ?? "unknown";
   const sent = req.headers["x-forwarded-for"];
   const chain = Array.isArray(sent) ? sent.join(", ") : sent;
   req.headers["x-forwarded-for"] = chain ? `${chain}, ${peer}` : peer;
-  void handle(req, res);
+  await ready;
+  return handle(req, res);
 });
-server.listen(port, hostname, () => console.log(`Tessera is listening on http://localhost:${port}`));
+server.once("error", (error) => {
+  const why = error.code === "EADDRINUSE" ? "another process uses that port; stop it, or set PORT to a free one" : error.message;
+  console.error(`\n[tessera] cannot start: cannot listen on ${hostname}:${port}: ${why}.\n`);
+  process.exit(1);
+});
+server.listen(port, hostname, () => {
+  startApp();
+  ready.then(
+    () => console.log(`Tessera is listening on http://localhost:${port}`),
+    (error) => {
+      console.error("[tessera] cannot start:", error);
+      process.exit(1);
+    },
+  );
+});
 
 // On shutdown, stop taking requests, then let the app finish what it keeps in memory
 // (token usage counts) before the process goes.

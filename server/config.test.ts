@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { authSecret, ConfigError, databaseConfig, publicUrl, trustedProxies } from "./config";
+import { authSecret, ConfigError, databaseConfig, databaseTimeoutMs, publicUrl, trustedProxies } from "./config";
 
 const env = (vars: Record<string, string>) => ({ NODE_ENV: "production", ...vars }) as NodeJS.ProcessEnv;
 
@@ -58,5 +58,17 @@ describe("publicUrl", () => {
     expect(publicUrl(env({ NEXTAUTH_URL: "https://tessera.example.com/" }))).toBe("https://tessera.example.com");
     expect(publicUrl(env({ PORT: "8080" }))).toBe("http://localhost:8080");
     expect(publicUrl(env({}))).toBe("http://localhost:3000");
+  });
+});
+
+describe("databaseTimeoutMs", () => {
+  it("is 3 s unless TESSERA_DATABASE_TIMEOUT_MS says otherwise", () => {
+    expect(databaseTimeoutMs(env({}))).toBe(3000);
+    expect(databaseTimeoutMs(env({ TESSERA_DATABASE_TIMEOUT_MS: "600000" }))).toBe(600_000);
+  });
+
+  it.each(["abc", "2.5", "50", "-1", "3600001"])("refuses TESSERA_DATABASE_TIMEOUT_MS=%s with a clear message", (value) => {
+    expect(() => databaseTimeoutMs(env({ TESSERA_DATABASE_TIMEOUT_MS: value }))).toThrow(ConfigError);
+    expect(() => databaseTimeoutMs(env({ TESSERA_DATABASE_TIMEOUT_MS: value }))).toThrow(/from 100 to 3600000/);
   });
 });

@@ -29,6 +29,20 @@ export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseCo
   );
 }
 
+/**
+ * How long Tessera waits on PostgreSQL for any one thing (a connection, a free pooled
+ * connection, a statement) before it answers 503; server/db/postgres.ts applies it.
+ */
+export function databaseTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.TESSERA_DATABASE_TIMEOUT_MS?.trim();
+  if (!raw) return 3000;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 100 || ms > 3_600_000) {
+    throw new ConfigError(`TESSERA_DATABASE_TIMEOUT_MS must be a whole number of milliseconds from 100 to 3600000 (it is "${raw}").`);
+  }
+  return ms;
+}
+
 const SECRET_FILE = "nextauth-secret";
 
 /**

@@ -1,7 +1,8 @@
 import "server-only";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { type DatabaseConfig, databaseConfig } from "./config";
-import { pgDriver, pgliteDriver } from "./db/drivers";
+import { type DatabaseConfig, databaseConfig, databaseTimeoutMs } from "./config";
+import { lockDataDir } from "./db/data-dir-lock";
+import { pgliteDriver } from "./db/drivers";
 import { migrate } from "./db/migrate";
 import { processState } from "./process-state";
 
@@ -10,9 +11,15 @@ import { processState } from "./process-state";
 // data folder. Opening also applies pending migrations, so a fresh data folder or a
 // fresh PostgreSQL is ready on the first request.
 
-export function createClient(adapter: NonNullable<ConstructorParameters<typeof PrismaClient>[0]["adapter"]>) {
+/** Bounds for Prisma's interactive transactions (`db.$transaction(async (tx) => …)`). */
+export type TransactionLimits = { maxWait: number; timeout: number };
+
+export function createClient(
+  adapter: NonNullable<ConstructorParameters<typeof PrismaClient>[0]["adapter"]>,
+  transactionOptions?: TransactionLimits,
+) {
   // Password hashes are omitted from every query unless a caller asks for them.
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } }, transactionOptions });
 }
 
 export type Db = ReturnType<typeof createClient>;
@@ -44,35 +51,20 @@ export async function getSql(): Promise<Sql> {
   return (await current()).sql;
 }
 
-export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  if (config.kind === "pglite") {
-    const { PGlite } = await import("@electric-sql/pglite");
-    const { PrismaPGlite } = await import("pglite-prisma-adapter");
-    const pglite = await PGlite.create(config.dataDir);
-    await migrate(pgliteDriver(pglite), { log: console.log });
-    const db = createClient(new PrismaPGlite(pglite));
-    const sql: Sql = async (text, params) => (await pglite.query(text, params)).rows as never;
-    return {
-      db,
-      sql,
-      close: async () => {
-        await db.$disconnect();
-        await pglite.close();
-      },
-    };
-  }
-  const { Client, Pool } = await import("pg");
+/**
+ * Opens the configured database and applies pending migrations. The embedded one is
+ * locked first (server/db/data-dir-lock.ts): a second process on the same folder fails
+ * here with DataDirLockError before PGlite touches a file.
+ */
+export async function openDatabase(config: DatabaseConfig, options: { timeoutMs?: number } = {}): Promise<Database> {
+  if (config.kind === "pglite") return openPGlite(config.dataDir);
+  const timeoutMs = options.timeoutMs ?? databaseTimeoutMs();
+  const { createPool, migratePostgres } = await import("./db/postgres");
   const { PrismaPg } = await import("@prisma/adapter-pg");
-  const client = new Client({ connectionString: config.url, connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    await migrate(pgDriver(client), { advisoryLock: true, log: console.log });
-  } finally {
-    await client.end();
-  }
-  const pool = new Pool({ connectionString: config.url, connectionTimeoutMillis: 5000, max: 10 });
-  pool.on("error", (error) => console.error("[tessera] idle database connection failed:", error.message));
-  const db = createClient(new PrismaPg(pool));
+  await migratePostgres(config.url, timeoutMs, console.log);
+  const pool = createPool(config.url, timeoutMs);
+  // Starting a transaction waits as long as any other call; a whole one may take twice that.
+  const db = createClient(new PrismaPg(pool), { maxWait: timeoutMs, timeout: 2 * timeoutMs });
   const sql: Sql = async (text, params) => (await pool.query(text, params)).rows as never;
   return {
     db,
@@ -80,6 +72,33 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     close: async () => {
       await db.$disconnect();
       await pool.end();
+    },
+  };
+}
+
+async function openPGlite(dataDir: string): Promise<Database> {
+  const lock = await lockDataDir(dataDir);
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  let pglite: InstanceType<typeof PGlite> | undefined;
+  try {
+    pglite = await PGlite.create(dataDir);
+    await migrate(pgliteDriver(pglite), { log: console.log });
+  } catch (error) {
+    await pglite?.close().catch(() => undefined);
+    await lock.release();
+    throw error;
+  }
+  const open = pglite;
+  const db = createClient(new PrismaPGlite(open));
+  const sql: Sql = async (text, params) => (await open.query(text, params)).rows as never;
+  return {
+    db,
+    sql,
+    close: async () => {
+      await db.$disconnect();
+      await open.close();
+      await lock.release();
     },
   };
 }

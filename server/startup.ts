@@ -1,22 +1,28 @@
 import "server-only";
 import { authSecret, ConfigError, databaseConfig } from "./config";
 import { getDb } from "./db";
+import { DataDirLockError } from "./db/data-dir-lock";
 import { MigrationError } from "./db/migrate";
 import { bootstrapAdminFromEnv } from "./setup/setup";
 
 export async function startServer(): Promise<void> {
   try {
-    databaseConfig();
+    const config = databaseConfig();
+    // The embedded data folder is locked before anything reads or writes it (the
+    // generated session secret lives there too); PostgreSQL's settings are checked
+    // first, so a wrong one stops start-up even while the database is down.
+    if (config.kind === "pglite") await getDb();
     authSecret();
     await getDb();
     if (await bootstrapAdminFromEnv()) console.log("[tessera] created the first super admin from TESSERA_ADMIN_EMAIL");
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof MigrationError) {
+    if (error instanceof ConfigError || error instanceof MigrationError || error instanceof DataDirLockError) {
       console.error(`\n[tessera] cannot start: ${error.message}\n`);
       process.exit(1);
     }
-    // Most likely the database is not reachable yet: requests retry it and answer 503
-    // (API) or the friendly error page (dashboard) until it is.
+    // Most likely the database is not reachable yet (every wait on it is bounded, so this
+    // comes in seconds): requests retry it and answer 503 (API) or the friendly error
+    // page (dashboard) until it is.
     console.error(`[tessera] start-up could not finish: ${(error as Error)?.message}. Will retry on the next request.`);
   }
 }

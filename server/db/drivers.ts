@@ -35,7 +35,8 @@ export function pgDriver(client: ClientBase): SqlDriver {
         await client.query("COMMIT");
         return result;
       } catch (error) {
-        await client.query("ROLLBACK");
+        // A closed connection cannot roll back, and needs not: its transaction died with it.
+        await client.query("ROLLBACK").catch(() => undefined);
         throw error;
       }
     },

@@ -106,7 +106,9 @@ export async function migrate(db: SqlDriver, options: MigrateOptions = {}): Prom
     }
     return pending.map((m) => m.name);
   } finally {
-    if (options.advisoryLock) await db.query(`SELECT pg_advisory_unlock(${ADVISORY_LOCK_KEY})`);
+    // After a lost connection the unlock fails too, and the lock went with the session:
+    // the error that matters is the one that got us here.
+    if (options.advisoryLock) await db.query(`SELECT pg_advisory_unlock(${ADVISORY_LOCK_KEY})`).catch(() => undefined);
   }
 }
 
@@ -123,6 +125,11 @@ async function applyOne(db: SqlDriver, m: LocalMigration): Promise<void> {
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new MigrationError(`Migration ${m.name} failed and was rolled back: ${reason}`);
+    const hint =
+      (error as { name?: unknown })?.name === "DatabaseTimeoutError"
+        ? " If the database is up and this migration needs longer, apply it once with a larger limit: " +
+          "TESSERA_DATABASE_TIMEOUT_MS=600000 npm run db:migrate."
+        : "";
+    throw new MigrationError(`Migration ${m.name} failed and was rolled back: ${reason}${hint}`);
   }
 }

@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import { ApiError, type FieldError, withArticle } from "@/lib/errors";
 import { ConfigError } from "../config";
 import { MigrationError } from "../db/migrate";
+import { isDatabaseUnavailable } from "../db/unavailable";
 
 // Anything thrown on the way to a response becomes an ApiError here. Known failures
 // keep their meaning; everything else is logged and answered as a bare 500 that says
@@ -22,34 +23,6 @@ export function validationError(error: ZodError): ApiError {
   return new ApiError("validation_failed", errors.length > 1 ? `${detail} (and ${errors.length - 1} more)` : detail, {
     errors,
   });
-}
-
-const UNREACHABLE_CODES = new Set([
-  "P1001",
-  "P1002",
-  "P1008",
-  "P1017",
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "ENOTFOUND",
-  "57P01",
-  "57P03",
-]);
-
-function isUnreachable(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const { code, name, message } = e as { code?: unknown; name?: unknown; message?: unknown };
-    if (typeof code === "string" && UNREACHABLE_CODES.has(code)) return true;
-    if (name === "PrismaClientInitializationError") return true;
-    if (
-      typeof message === "string" &&
-      /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|timeout exceeded when trying to connect|Can't reach database/i.test(message)
-    )
-      return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
 }
 
 const NOUNS: Record<string, string> = {
@@ -86,7 +59,7 @@ export function toApiError(error: unknown): ApiError {
   const code = (error as { code?: unknown })?.code;
   if (code === "P2002") return uniqueViolation(error);
   if (code === "P2025") return new ApiError("not_found", "Not found.");
-  if (isUnreachable(error)) {
+  if (isDatabaseUnavailable(error)) {
     console.error("[tessera] database unreachable:", (error as Error)?.message);
     return new ApiError("unavailable", "The database cannot be reached. Try again shortly.");
   }
