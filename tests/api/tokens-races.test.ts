@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/server/db";
+import { regenerateToken } from "@/server/tokens/tokens";
 import { useFreshDatabase } from "../helpers/db";
 import { makeUser } from "../helpers/fixtures";
 import { client, sessionCookieFor, startServer, type TestServer } from "../helpers/http";
@@ -26,12 +27,28 @@ async function newToken(): Promise<number> {
   return (created.body.token as { id: number }).id;
 }
 
+/**
+ * Holds the token's row (and, on PGlite, the whole database) for a while, so requests sent
+ * meanwhile arrive before any of them can finish: they overlap by construction, not by luck.
+ */
+function holdToken(id: number, ms: number): Promise<void> {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "ApiToken" WHERE id = ${id} FOR UPDATE`;
+      await new Promise((resolve) => setTimeout(resolve, ms));
+    },
+    { timeout: ms + 5000 },
+  );
+}
+
 const asToken = (secret: string) => client(server)("GET", "/api/v1/me", undefined, { authorization: `Bearer ${secret}` });
 
 describe("concurrent regenerates", () => {
   it("exactly one wins; the others get 409 and no secret", async () => {
     const id = await newToken();
+    const held = holdToken(id, 1500);
     const answers = await Promise.all(Array.from({ length: 6 }, () => admin("POST", `/api/v1/tokens/${id}/regenerate`, {})));
+    await held;
     const won = answers.filter((a) => a.status === 200);
     const lost = answers.filter((a) => a.status === 409);
     expect(won).toHaveLength(1);
@@ -52,14 +69,33 @@ describe("concurrent regenerates", () => {
   });
 });
 
+describe("regenerates judged by when they arrived", () => {
+  const actor = { type: "user" as const, id: 1, name: "admin@example.com", ip: null };
+
+  it("a regenerate that arrived while another was running loses, even if the database would run them one after another", async () => {
+    const id = await newToken();
+    const arrived = new Date();
+    const results = await Promise.allSettled(Array.from({ length: 4 }, () => regenerateToken(id, { graceSeconds: 0 }, actor, arrived)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === "rejected"))
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "conflict" });
+    // It arrived before the winner finished, so it overlapped it, however late it got here.
+    await expect(regenerateToken(id, { graceSeconds: 0 }, actor, arrived)).rejects.toMatchObject({ code: "conflict" });
+    // One that arrives now is simply the next regenerate.
+    await expect(regenerateToken(id, { graceSeconds: 0 }, actor, new Date(Date.now() + 1))).resolves.toHaveProperty("secret");
+  });
+});
+
 describe("regenerate racing delete", () => {
   it("never hands out a secret for a token that was already deleted", async () => {
     for (let round = 0; round < 8; round++) {
       const id = await newToken();
+      const held = holdToken(id, 300);
       const [regen, del] = await Promise.all([
         admin("POST", `/api/v1/tokens/${id}/regenerate`, {}),
         admin("DELETE", `/api/v1/tokens/${id}`),
       ]);
+      await held;
       expect(del.status).toBe(204);
       if (regen.status === 404) {
         expect(regen.body.code).toBe("not_found");
