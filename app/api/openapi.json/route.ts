@@ -1,7 +1,8 @@
+import { methods } from "@/server/http/methods";
 import { json } from "@/server/http/respond";
 import { openApiDocument } from "@/server/openapi/document";
 
-/** GET /api/openapi.json — the OpenAPI 3.1 document, generated from the routes' own zod schemas. */
-export function GET(req: Request) {
-  return json(openApiDocument(new URL(req.url).origin));
-}
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({
+  /** GET /api/openapi.json — the OpenAPI 3.1 document, generated from the routes' own zod schemas. */
+  GET: async (req) => json(openApiDocument(new URL(req.url).origin)),
+});

@@ -1,4 +1,5 @@
 import { setupInput } from "@/lib/schemas/user";
+import { methods } from "@/server/http/methods";
 import { parseBody } from "@/server/http/parse";
 import { json } from "@/server/http/respond";
 import { route } from "@/server/http/route";
@@ -6,8 +7,10 @@ import { completeSetup } from "@/server/setup/setup";
 
 export const dynamic = "force-dynamic";
 
-/** POST /api/setup — creates the first super admin; refused (403) once any user exists. */
-export const POST = route("public", async ({ req, ip }) => {
-  const input = await parseBody(req, setupInput);
-  return json(await completeSetup(input, ip), { status: 201 });
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({
+  /** POST /api/setup — creates the first super admin; refused (403) once any user exists. */
+  POST: route("public", async ({ req, ip }) => {
+    const input = await parseBody(req, setupInput);
+    return json(await completeSetup(input, ip), { status: 201 });
+  }),
 });

@@ -3,6 +3,8 @@ import { ApiError } from "@/lib/errors";
 import { authOptions } from "@/server/auth/options";
 import { signInRetryAfter } from "@/server/auth/sign-in-limit";
 import { clientIp } from "@/server/http/client-ip";
+import { methods } from "@/server/http/methods";
+import { withBodyLimit } from "@/server/http/parse";
 import { problem } from "@/server/http/respond";
 
 export const dynamic = "force-dynamic";
@@ -10,10 +12,8 @@ export const dynamic = "force-dynamic";
 const handler = NextAuth(authOptions);
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
-export const GET = (req: Request, ctx: Ctx) => handler(req, ctx);
-
 /** POST /api/auth/callback/credentials — sign-in, refused with 429 + Retry-After while the client is over its failure limit. */
-export async function POST(req: Request, ctx: Ctx) {
+async function signIn(req: Request, ctx: Ctx) {
   if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
     const form = await req
       .clone()
@@ -34,3 +34,9 @@ export async function POST(req: Request, ctx: Ctx) {
   }
   return handler(req, ctx);
 }
+
+// next-auth reads the body whole, so it only gets bodies already read within the limit.
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({
+  GET: (req: Request, ctx: Ctx) => handler(req, ctx),
+  POST: withBodyLimit(signIn),
+});
