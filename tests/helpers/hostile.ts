@@ -57,10 +57,12 @@ export function send(origin: string, probe: Probe, timeoutMs = 30_000): Promise<
   });
 }
 
-export type Surface = "api" | "orchestrator" | "dashboard";
+export type Surface = "api" | "next-auth" | "orchestrator" | "dashboard";
 
 export function surfaceOf(path: string): Surface {
   const pathname = path.split("?")[0]!;
+  // next-auth's own client reads its JSON answers (a failed sign-in is 401 { url }).
+  if (pathname.startsWith("/api/auth/")) return "next-auth";
   if (pathname === "/orchestrator" || pathname.startsWith("/orchestrator/")) return "orchestrator";
   if (pathname === "/api" || pathname.startsWith("/api/")) return "api";
   return "dashboard";
@@ -91,6 +93,10 @@ export function violations(probe: Probe, reply: Reply): string[] {
     else if (allow.split(/,\s*/).includes(probe.method)) found.push(`405 for ${probe.method}, yet Allow lists it`);
   }
   if (surface === "dashboard") return found;
+  if (surface === "next-auth") {
+    if (!/^application\/(problem\+)?json/.test(type)) found.push(`content-type ${type || "(none)"}, not JSON`);
+    return found;
+  }
   const withBody = probe.method !== "HEAD";
   if (surface === "api") {
     if (!/^application\/problem\+json/.test(type)) found.push(`content-type ${type || "(none)"}, not problem+json`);

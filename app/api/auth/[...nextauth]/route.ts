@@ -35,8 +35,17 @@ async function signIn(req: Request, ctx: Ctx) {
   return handler(req, ctx);
 }
 
+/** next-auth answers an action it does not have (GET /api/auth/nope, POST /api/auth/csrf) with a plain-text 400; the API says 404. */
+function unknownActionsAsProblems(answer: (req: Request, ctx: Ctx) => Promise<Response>) {
+  return async (req: Request, ctx: Ctx) => {
+    const res = await answer(req, ctx);
+    if (res.status !== 400 || !res.headers.get("content-type")?.startsWith("text/plain")) return res;
+    return problem(new ApiError("not_found", `There is no sign-in endpoint at ${req.method} ${new URL(req.url).pathname}.`));
+  };
+}
+
 // next-auth reads the body whole, so it only gets bodies already read within the limit.
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({
-  GET: (req: Request, ctx: Ctx) => handler(req, ctx),
-  POST: withBodyLimit(signIn),
+  GET: unknownActionsAsProblems(handler),
+  POST: withBodyLimit(unknownActionsAsProblems(signIn)),
 });
