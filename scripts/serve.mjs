@@ -6,6 +6,7 @@
 // TESSERA_TRUSTED_PROXIES allows (server/http/client-ip.ts).
 import { createServer } from "node:http";
 import next from "next";
+import { guardRequest } from "./request-guard.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME_BIND || "0.0.0.0";
@@ -14,6 +15,7 @@ const handle = app.getRequestHandler();
 
 await app.prepare();
 const server = createServer((req, res) => {
+  if (guardRequest(req, res)) return;
   const peer = req.socket.remoteAddress ?? "unknown";
   const sent = req.headers["x-forwarded-for"];
   const chain = Array.isArray(sent) ? sent.join(", ") : sent;
