@@ -40,6 +40,7 @@ const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 6);
 let db: Db;
 let server: TestServer;
 let session: string;
+let spareSession: string;
 let adminSecret: string;
 const pools: Record<string, number[]> = {};
 const savedProxies = process.env.TESSERA_TRUSTED_PROXIES;
@@ -186,7 +187,9 @@ function toProbe(spec: Spec): Probe {
   const query = spec.query.map(([k, v]) => `${k}=${v}`).join("&");
   const path = spec.op.path.replace("{id}", id) + (query ? `?${query}` : "");
   const headers: Record<string, string> = {};
-  const cookies = [spec.auth === "session" ? session : null, spec.cookie].filter(Boolean);
+  // Ending the caller's own sessions (DELETE /api/v1/me/sessions) must not end the fuzz's: a spare admin's session goes there.
+  const own = /^\/api\/v1\/me\/sessions/.test(spec.op.path) ? spareSession : session;
+  const cookies = [spec.auth === "session" ? own : null, spec.cookie].filter(Boolean);
   if (cookies.length) headers.cookie = cookies.join("; ");
   if (spec.auth === "session") headers.origin = server.origin;
   if (spec.auth === "token") headers.token = adminSecret;
@@ -211,6 +214,7 @@ beforeAll(async () => {
   server = await startServer();
   const admin = await makeUser(db, { email: "fuzz-admin@example.com", superAdmin: true });
   session = await sessionCookieFor(admin.id);
+  spareSession = await sessionCookieFor((await makeUser(db, { email: "fuzz-spare-admin@example.com", superAdmin: true })).id);
   const project = await db.project.create({ data: { name: "fz-proj" } });
   const spare = await db.project.create({ data: { name: "fz-spare" } });
   const env = await db.environment.create({ data: { name: "fz-env", namespace: "fz" } });
