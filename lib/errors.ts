@@ -8,7 +8,11 @@ export const ERROR_CODES = {
   token_expired: { status: 401, title: "Token expired" },
   forbidden: { status: 403, title: "Forbidden" },
   not_found: { status: 404, title: "Not found" },
+  method_not_allowed: { status: 405, title: "Method not allowed" },
   conflict: { status: 409, title: "Conflict" },
+  payload_too_large: { status: 413, title: "Payload too large" },
+  /** Only the front door (scripts/request-guard.mjs) answers this: Node refuses such headers before any route runs. */
+  headers_too_large: { status: 431, title: "Request headers too large" },
   rate_limited: { status: 429, title: "Too many requests" },
   internal: { status: 500, title: "Internal server error" },
   unavailable: { status: 503, title: "Service unavailable" },

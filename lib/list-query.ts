@@ -15,9 +15,13 @@ function positiveInt(value: string | undefined, fallback: number, max: number): 
   return Number.isInteger(n) && n >= 1 && n <= max ? n : fallback;
 }
 
-/** A short free-text value (a search, or a project name for a filter), or undefined. */
+/**
+ * A short free-text value (a search, or a project name for a filter), or undefined. NULs are
+ * dropped and unpaired surrogates replaced: PostgreSQL can store neither, and a search for one
+ * would fail the page.
+ */
 export function textParam(params: RawParams, key: string, max = 200): string | undefined {
-  return firstParam(params[key])?.trim().slice(0, max) || undefined;
+  return firstParam(params[key])?.replaceAll("\u0000", "").trim().slice(0, max).toWellFormed() || undefined;
 }
 
 /** One of `allowed`, or undefined. */

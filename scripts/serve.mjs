@@ -6,6 +6,7 @@
 // TESSERA_TRUSTED_PROXIES allows (server/http/client-ip.ts).
 import { createServer } from "node:http";
 import next from "next";
+import { answerClientError, guardRequest } from "./request-guard.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME_BIND || "0.0.0.0";
@@ -27,6 +28,7 @@ const ready = new Promise((resolve) => {
 });
 
 const server = createServer(async (req, res) => {
+  if (guardRequest(req, res)) return;
   const peer = req.socket.remoteAddress ?? "unknown";
   const sent = req.headers["x-forwarded-for"];
   const chain = Array.isArray(sent) ? sent.join(", ") : sent;
@@ -34,6 +36,9 @@ const server = createServer(async (req, res) => {
   await ready;
   return handle(req, res);
 });
+// Requests Node's own parser refuses (headers over its 16 kB limit, a malformed request
+// line) never reach the handler; answer them in the API's format, not Node's bare status line.
+server.on("clientError", answerClientError);
 server.once("error", (error) => {
   const why = error.code === "EADDRINUSE" ? "another process uses that port; stop it, or set PORT to a free one" : error.message;
   console.error(`\n[tessera] cannot start: cannot listen on ${hostname}:${port}: ${why}.\n`);

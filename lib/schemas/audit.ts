@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuery } from "./common";
+import { idNumber, pageQuery } from "./common";
 
 export const AUDIT_ACTIONS = [
   "token.created",
@@ -30,7 +30,7 @@ export const AUDIT_ACTIONS = [
 ] as const;
 
 export const listAuditEventsQuery = pageQuery.pick({ page: true, pageSize: true }).extend({
-  tokenId: z.coerce.number({ error: "must be a token id (an integer)" }).int("must be an integer").positive("must be positive").optional(),
+  tokenId: idNumber("a token id", { coerce: true }).optional(),
   action: z.enum(AUDIT_ACTIONS, { error: "is not a known action" }).optional(),
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuery } from "./common";
+import { idNumber, pageQuery } from "./common";
 
 // Input and response shapes of the catalog (projects, environments, Devtron apps and
 // their deployments, Helm apps, chart groups). Names are immutable once created, so
@@ -241,7 +241,7 @@ export const chartGroupResponse = z.object({
 
 export const devtronCreateAppInput = z.object({
   appName,
-  teamId: z.number({ error: "must be the id of a project (an integer)" }).int("must be an integer").positive("must be positive"),
+  teamId: idNumber("the id of a project"),
   description: description.default(""),
   labels: labels.nullish().transform((l) => l ?? []),
 });

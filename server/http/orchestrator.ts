@@ -16,14 +16,14 @@ export function envelope(result: unknown, code = 200): Response {
   return Response.json({ code, status: STATUS_CODES[code] ?? "OK", result }, { status: code });
 }
 
-export function envelopeError(error: ApiError): Response {
+export function envelopeError(error: ApiError, extraHeaders: Record<string, string> = {}): Response {
   const fields = error.errors?.length ? error.errors : [{ path: "", message: error.message }];
   const errors = fields.map((f) => ({
     code: error.code,
     internalMessage: f.path ? `${f.path}: ${f.message}` : f.message,
     userMessage: f.path ? `${f.path} ${f.message}` : f.message,
   }));
-  const headers: Record<string, string> = { "cache-control": "no-store" };
+  const headers: Record<string, string> = { ...extraHeaders, "cache-control": "no-store" };
   if (error.retryAfter) headers["retry-after"] = String(error.retryAfter);
   return Response.json({ code: error.status, status: STATUS_CODES[error.status] ?? "Error", errors }, { status: error.status, headers });
 }

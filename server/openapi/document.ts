@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { ERROR_CODES } from "@/lib/errors";
+import { MAX_BODY_BYTES } from "../http/parse";
 import { ENDPOINTS, type Endpoint } from "./endpoints";
 
 // OpenAPI 3.1 (whose schemas are JSON Schema 2020-12, what zod emits) built from ENDPOINTS.
@@ -50,13 +51,20 @@ const STATUS_TEXT: Record<number, string> = {
   403: "forbidden: authenticated but not allowed",
   404: "not_found: no such thing, or not visible to the caller",
   409: "conflict: the name is in use, or the thing is still in use",
+  413: `payload_too_large: the body is over ${MAX_BODY_BYTES / 1024} kB`,
   429: "rate_limited: too many failed authentications (see Retry-After)",
   503: "unavailable: the database cannot be reached",
 };
 
 function operation(e: Endpoint): Json {
   const errorStatuses = [
-    ...new Set([...(e.access === "public" ? [] : [401, 429]), ...(e.access === "superAdmin" ? [403] : []), ...(e.errors ?? []), 503]),
+    ...new Set([
+      ...(e.access === "public" ? [] : [401, 429]),
+      ...(e.access === "superAdmin" ? [403] : []),
+      ...(e.errors ?? []),
+      ...(e.body ? [413] : []),
+      503,
+    ]),
   ].sort();
   const errorBody = e.devtron ? devtronEnvelope(null) : { $ref: "#/components/schemas/Problem" };
   const errorType = e.devtron ? "application/json" : "application/problem+json";

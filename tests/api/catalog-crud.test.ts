@@ -525,6 +525,7 @@ const long = "d".repeat(351);
 const NOT_JSON = problemBody(400, "invalid_json", "The request body is not valid JSON.", null);
 const EMPTY_BODY = problemBody(400, "invalid_json", "The request body is empty; send a JSON object.", null);
 const BAD_ID = problemBody(400, "validation_failed", "must be a positive integer", [{ path: "id", message: "must be a positive integer" }]);
+const PAST_INT32 = problemBody(404, "not_found", "Nothing has id 99999999999: ids go up to 2147483647.");
 const noRename = fieldProblem("name", "cannot be changed; create a new one instead");
 
 const nameRules: Row[] = [
@@ -953,8 +954,10 @@ const sorts: Row[] = [
 const ITEMS = ["/api/v1/projects", "/api/v1/environments", "/api/v1/apps", "/api/v1/helm-apps", "/api/v1/chart-groups"];
 const badIds: Row[] = [
   ...ITEMS.flatMap((item) =>
-    ["abc", "1.5", "0", "-1", "1e3", "99999999999"].map((id): Row => [`GET ${item}/${id}`, "GET", `${item}/${id}`, undefined, BAD_ID]),
+    ["abc", "1.5", "0", "-1", "1e3"].map((id): Row => [`GET ${item}/${id}`, "GET", `${item}/${id}`, undefined, BAD_ID]),
   ),
+  // Past int4 no row can have the id: not there, like any other id that names nothing.
+  ...ITEMS.map((item): Row => [`GET ${item}/99999999999`, "GET", `${item}/99999999999`, undefined, PAST_INT32]),
   ...["abc", "1.5", "0", "-1"].flatMap((id): Row[] => [
     [`GET /api/v1/apps/${id}/deployments`, "GET", `/api/v1/apps/${id}/deployments`, undefined, BAD_ID],
     [`POST /api/v1/apps/${id}/deployments`, "POST", `/api/v1/apps/${id}/deployments`, { environment: "crud-staging" }, BAD_ID],

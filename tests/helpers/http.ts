@@ -4,13 +4,19 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { startSession } from "@/server/auth/sessions";
+import { guardRequest } from "../../scripts/request-guard.mjs";
 import { nextScopedRoute } from "./next-route";
 
 // API tests talk real HTTP to the real route handlers: a small Node server maps each
 // request onto `app/**/route.ts` the way Next's router does (static segments before
 // [param] before [...catchAll]) and passes the Web Request through unchanged. Like
-// Next, it appends the peer address to X-Forwarded-For. next-auth's own routes
-// (/api/auth/*) run inside Next's request scope, which they need (./next-route.ts).
+// Next, it appends the peer address to X-Forwarded-For, streams the request body
+// rather than reading it first, and answers what Next answers itself before any route
+// runs: an empty 400 for methods it does not know, a 500 for TRACE (it cannot build a
+// Request for it) and for path segments it cannot percent-decode, and, for methods a
+// route module does not export, HEAD from GET, OPTIONS with Allow, or an empty 405.
+// In front of it, as in scripts/serve.mjs, runs Tessera's request guard. next-auth's own
+// routes (/api/auth/*) run inside Next's request scope, which they need (./next-route.ts).
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 type RouteModule = Partial<Record<string, Handler>>;
@@ -26,7 +32,7 @@ function findRoutes(dir: string, prefix: string[] = []): Route[] {
       const isGroup = seg.startsWith("(") && seg.endsWith(")");
       routes.push(...findRoutes(path.join(dir, seg), isGroup ? prefix : [...prefix, seg]));
     } else if (entry.name === "route.ts") {
-      const rank = prefix.map((s) => (s.startsWith("[...") ? 2 : s.startsWith("[") ? 1 : 0));
+      const rank = prefix.map((s) => (s.startsWith("[[...") ? 3 : s.startsWith("[...") ? 2 : s.startsWith("[") ? 1 : 0));
       routes.push({ segments: prefix, file: path.join(dir, entry.name), rank });
     }
   }
@@ -37,6 +43,10 @@ function match(route: Route, parts: string[]): Record<string, string | string[]>
   const params: Record<string, string | string[]> = {};
   for (let i = 0; i < route.segments.length; i++) {
     const seg = route.segments[i]!;
+    if (seg.startsWith("[[...")) {
+      params[seg.slice(5, -2)] = parts.slice(i).map(decodeURIComponent);
+      return params;
+    }
     if (seg.startsWith("[...")) {
       if (i >= parts.length) return null;
       params[seg.slice(4, -1)] = parts.slice(i).map(decodeURIComponent);
@@ -58,20 +68,29 @@ function compareRank(a: Route, b: Route): number {
   return 0;
 }
 
+// next/dist/server/web/http.js HTTP_METHODS
+const NEXT_METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE", "PATCH"];
+
 const routes = findRoutes(APP_DIR).sort(compareRank);
 const modules = new Map<string, Promise<RouteModule>>();
 const needsNextScope = (route: Route) => route.segments[0] === "api" && route.segments[1] === "auth";
 const scoped = new Map<string, ReturnType<typeof nextScopedRoute>>();
 
-async function respond(route: Route, method: string, req: IncomingMessage, origin: string, params: Record<string, string | string[]>) {
+async function respond(
+  route: Route,
+  method: string,
+  req: IncomingMessage,
+  origin: string,
+  params: Record<string, string | string[]>,
+): Promise<Response> {
   if (!modules.has(route.file)) modules.set(route.file, import(route.file) as Promise<RouteModule>);
   const mod = await modules.get(route.file)!;
-  if (!mod[method]) return null;
+  // Next's own app-route module answers methods a route file does not export itself.
   if (needsNextScope(route)) {
     if (!scoped.has(route.file)) scoped.set(route.file, nextScopedRoute(route.file, route.segments, mod));
     return (await scoped.get(route.file)!)(await toRequest(req, origin), params);
   }
-  return mod[method](await toRequest(req, origin), { params: Promise.resolve(params) });
+  return handlerFor(mod, method)(await toRequest(req, origin), { params: Promise.resolve(params) });
 }
 
 async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
@@ -83,23 +102,47 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
   const peer = req.socket.remoteAddress ?? "127.0.0.1";
   const xff = headers.get("x-forwarded-for");
   headers.set("x-forwarded-for", xff ? `${xff}, ${peer}` : peer);
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const body = chunks.length && req.method !== "GET" && req.method !== "HEAD" ? Buffer.concat(chunks) : undefined;
-  return new Request(new URL(req.url ?? "/", origin), { method: req.method, headers, body });
+  // The IncomingMessage itself, as Next passes it (next/dist/server/web/spec-extension/adapters/next-request.js).
+  const body = req.method !== "GET" && req.method !== "HEAD" ? (req as unknown as ReadableStream<Uint8Array>) : undefined;
+  return new Request(new URL(req.url ?? "/", origin), { method: req.method, headers, body, duplex: "half" } as RequestInit);
+}
+
+/** What a route module answers for a method, with Next's automatic HEAD, OPTIONS and 405 for methods it does not export. */
+function handlerFor(mod: RouteModule, method: string): Handler {
+  const own = mod[method];
+  if (own) return own;
+  if (method === "HEAD" && mod.GET) return mod.GET;
+  if (method === "OPTIONS") {
+    const allow = [...new Set(["OPTIONS", ...NEXT_METHODS.filter((m) => mod[m]), ...(mod.GET ? ["HEAD"] : [])])].sort();
+    return async () => new Response(null, { status: 204, headers: { allow: allow.join(", ") } });
+  }
+  return async () => new Response(null, { status: 405 });
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
+  const method = req.method ?? "GET";
+  if (!NEXT_METHODS.includes(method)) {
+    res.writeHead(["TRACE", "TRACK", "CONNECT"].includes(method) ? 500 : 400).end();
+    return;
+  }
   const url = new URL(req.url ?? "/", origin);
+  // Next redirects a path that is not in normal form (dot segments, `//`, a trailing slash).
+  const normal = url.pathname.replace(/\/{2,}/g, "/").replace(/(.)\/$/, "$1");
+  if ((req.url ?? "/").split("?")[0] !== normal) {
+    res.writeHead(308, { location: normal + url.search }).end();
+    return;
+  }
   const parts = url.pathname.split("/").filter(Boolean);
   for (const route of routes) {
-    const params = match(route, parts);
-    if (!params) continue;
-    const response = await respond(route, req.method ?? "GET", req, origin, params);
-    if (!response) {
-      res.writeHead(405).end();
+    let params: Record<string, string | string[]> | null;
+    try {
+      params = match(route, parts);
+    } catch {
+      res.writeHead(500, { "content-type": "text/plain" }).end("Internal Server Error");
       return;
     }
+    if (!params) continue;
+    const response = await respond(route, method, req, origin, params);
     const headers: Record<string, string | string[]> = {};
     response.headers.forEach((v, k) => {
       headers[k] = v;
@@ -117,6 +160,7 @@ export type TestServer = { origin: string; close: () => Promise<void> };
 export async function startServer(): Promise<TestServer> {
   let origin = "";
   const server: Server = createServer((req, res) => {
+    if (guardRequest(req, res)) return;
     handle(req, res, origin).catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) res.writeHead(599);

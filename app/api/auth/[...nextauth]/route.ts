@@ -1,7 +1,10 @@
 import NextAuth from "next-auth";
+import { ApiError } from "@/lib/errors";
 import { authOptions } from "@/server/auth/options";
 import { signInRefusal } from "@/server/auth/sign-in-limit";
 import { clientIp } from "@/server/http/client-ip";
+import { methods } from "@/server/http/methods";
+import { withBodyLimit } from "@/server/http/parse";
 import { problem } from "@/server/http/respond";
 
 export const dynamic = "force-dynamic";
@@ -9,10 +12,8 @@ export const dynamic = "force-dynamic";
 const handler = NextAuth(authOptions);
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
-export const GET = (req: Request, ctx: Ctx) => handler(req, ctx);
-
 /** POST /api/auth/callback/credentials — sign-in, refused with 429 + Retry-After while the client is over its failure limit (503 when the limits cannot be read). */
-export async function POST(req: Request, ctx: Ctx) {
+async function signIn(req: Request, ctx: Ctx) {
   if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
     const form = await req
       .clone()
@@ -26,3 +27,18 @@ export async function POST(req: Request, ctx: Ctx) {
   }
   return handler(req, ctx);
 }
+
+/** next-auth answers an action it does not have (GET /api/auth/nope, POST /api/auth/csrf) with a plain-text 400; the API says 404. */
+function unknownActionsAsProblems(answer: (req: Request, ctx: Ctx) => Promise<Response>) {
+  return async (req: Request, ctx: Ctx) => {
+    const res = await answer(req, ctx);
+    if (res.status !== 400 || !res.headers.get("content-type")?.startsWith("text/plain")) return res;
+    return problem(new ApiError("not_found", `There is no sign-in endpoint at ${req.method} ${new URL(req.url).pathname}.`));
+  };
+}
+
+// next-auth reads the body whole, so it only gets bodies already read within the limit.
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({
+  GET: unknownActionsAsProblems(handler),
+  POST: withBodyLimit(unknownActionsAsProblems(signIn)),
+});

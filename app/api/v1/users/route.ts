@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { createUserInput, listUsersQuery } from "@/lib/schemas/user";
 import { actorOf } from "@/server/auth/principal";
+import { methods } from "@/server/http/methods";
 import { parseBody, parseQuery } from "@/server/http/parse";
 import { json } from "@/server/http/respond";
 import { route } from "@/server/http/route";
@@ -16,11 +17,12 @@ const query = listUsersQuery.extend({
     .optional(),
 });
 
-/** GET /api/v1/users — super admins: users, paged, searchable by email or name. */
-export const GET = route("superAdmin", async ({ req }) => listUsers(parseQuery(req, query)));
-
-/** POST /api/v1/users — super admins: create a user. */
-export const POST = route("superAdmin", async ({ req, principal, ip }) => {
-  const input = await parseBody(req, createUserInput);
-  return json(await createUser(input, actorOf(principal, ip)), { status: 201 });
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({
+  /** GET /api/v1/users — super admins: users, paged, searchable by email or name. */
+  GET: route("superAdmin", async ({ req }) => listUsers(parseQuery(req, query))),
+  /** POST /api/v1/users — super admins: create a user. */
+  POST: route("superAdmin", async ({ req, principal, ip }) => {
+    const input = await parseBody(req, createUserInput);
+    return json(await createUser(input, actorOf(principal, ip)), { status: 201 });
+  }),
 });

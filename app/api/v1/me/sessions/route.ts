@@ -1,14 +1,17 @@
 import { ApiError } from "@/lib/errors";
 import { actorOf } from "@/server/auth/principal";
 import { signOutEverywhere } from "@/server/auth/sessions";
+import { methods } from "@/server/http/methods";
 import { route } from "@/server/http/route";
 
 export const dynamic = "force-dynamic";
 
-/** DELETE /api/v1/me/sessions — sign out everywhere: ends every session of the signed-in user, this one included. */
-export const DELETE = route("principal", async ({ principal, ip }) => {
-  if (principal.type !== "user") {
-    throw new ApiError("forbidden", "API tokens have no sessions. To end a user's sessions, use DELETE /api/v1/users/{id}/sessions.");
-  }
-  return signOutEverywhere(principal.id, actorOf(principal, ip));
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({
+  /** DELETE /api/v1/me/sessions — sign out everywhere: ends every session of the signed-in user, this one included. */
+  DELETE: route("principal", async ({ principal, ip }) => {
+    if (principal.type !== "user") {
+      throw new ApiError("forbidden", "API tokens have no sessions. To end a user's sessions, use DELETE /api/v1/users/{id}/sessions.");
+    }
+    return signOutEverywhere(principal.id, actorOf(principal, ip));
+  }),
 });
