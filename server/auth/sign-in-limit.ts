@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/errors";
-import { type LimitPolicy, limiter } from "../http/rate-limit";
+import { type LimitPolicy, limiter } from "../limits/rate-limit";
 import { anonymousPasswordWork, passwordWorkBusy } from "./password";
 
 // Sign-in attempts are limited per client IP + email pair and per client IP — never per

@@ -2,8 +2,8 @@ import "server-only";
 import { STATUS_CODES } from "node:http";
 import { ApiError } from "@/lib/errors";
 import type { Principal } from "../auth/principal";
+import { toApiError } from "../errors";
 import { clientIp } from "./client-ip";
-import { toApiError } from "./errors";
 import { authenticate, type RouteContext, routeParams } from "./route";
 
 // Devtron's envelope: { code, status, result, errors }. Same services, same errors as

@@ -2,9 +2,9 @@ import "server-only";
 import { ApiError } from "@/lib/errors";
 import { isSuperAdmin, type Principal } from "../auth/principal";
 import { principalFromCookie } from "../auth/session";
+import { toApiError } from "../errors";
 import { authenticateToken, tokenFromHeaders } from "../tokens/verify";
 import { clientIp } from "./client-ip";
-import { toApiError } from "./errors";
 import { assertSameOrigin } from "./origin";
 import { json, problem } from "./respond";
 

@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from "../auth/principal";
 import { seedDemoData } from "../catalog/seed";
 import { ConfigError } from "../config";
 import { getDb } from "../db";
-import { type LimitPolicy, limiter } from "../http/rate-limit";
+import { type LimitPolicy, limiter } from "../limits/rate-limit";
 import { toUserResponse } from "../users/users";
 
 // First run: while no user exists, Tessera is open for exactly one thing — creating

@@ -4,7 +4,7 @@ import { ApiError } from "@/lib/errors";
 import { isWellFormedToken, TOKEN_LENGTH } from "@/lib/tokens/format";
 import { type Principal, permissionsFrom, tokenLabel } from "../auth/principal";
 import { getSql } from "../db";
-import { type LimitPolicy, limiter } from "../http/rate-limit";
+import { type LimitPolicy, limiter } from "../limits/rate-limit";
 import { recordUsage } from "./usage";
 
 // The check on every API call (DESIGN.md §3): shape and checksum first, without the

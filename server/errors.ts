@@ -1,9 +1,9 @@
 import "server-only";
 import { ZodError } from "zod";
 import { ApiError, type FieldError, withArticle } from "@/lib/errors";
-import { ConfigError } from "../config";
-import { MigrationError } from "../db/migrate";
-import { isDatabaseUnavailable } from "../db/unavailable";
+import { ConfigError } from "./config";
+import { MigrationError } from "./db/migrate";
+import { isDatabaseUnavailable } from "./db/unavailable";
 
 // Anything thrown on the way to a response becomes an ApiError here. Known failures
 // keep their meaning; everything else is logged and answered as a bare 500 that says
