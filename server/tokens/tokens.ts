@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Permissions } from "@/lib/permissions/schema";
 import type { CreateTokenInput, ListTokensQuery, RegenerateTokenInput, TokenResponse, UpdateTokenInput } from "@/lib/schemas/token";
 import { addDays, EXPIRING_WITHIN_DAYS, type ExpiryInput, resolveExpiry } from "@/lib/tokens/expiry";
-import { generateToken, previewOf } from "@/lib/tokens/format";
+import { generateToken, hashSecret, previewOf } from "@/lib/tokens/format";
 import { recordEvent } from "../audit/record";
 import { type Actor, permissionsFrom } from "../auth/principal";
 import { assertGrantNamesExist } from "../catalog/check-grants";
@@ -12,7 +12,6 @@ import { getDb, type Tx } from "../db";
 import { contains, orderBy, pageOf, skipTake } from "../db/paging";
 import { processState } from "../process-state";
 import { maxTokenLifetimeDays } from "./config";
-import { hashSecret } from "./verify";
 
 // Tokens: generate, list, read, edit, regenerate, delete. Every write runs in one
 // transaction with its audit event. Secrets leave this module exactly once (create,
