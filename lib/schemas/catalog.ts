@@ -245,6 +245,9 @@ export const devtronCreateAppInput = z.object({
   description: description.default(""),
   labels: labels.nullish().transform((l) => l ?? []),
 });
+export const devtronAppResponse = appResponse
+  .pick({ id: true, description: true, labels: true, createdBy: true })
+  .extend({ appName: z.string(), teamId: z.number(), active: z.boolean() });
 
 export type Label = z.infer<typeof label>;
 export type ProjectResponse = z.infer<typeof projectResponse>;
@@ -253,6 +256,8 @@ export type AppResponse = z.infer<typeof appResponse>;
 export type DeploymentResponse = z.infer<typeof deploymentResponse>;
 export type HelmAppResponse = z.infer<typeof helmAppResponse>;
 export type ChartGroupResponse = z.infer<typeof chartGroupResponse>;
+export type DevtronCreateAppInput = z.output<typeof devtronCreateAppInput>;
+export type DevtronAppResponse = z.infer<typeof devtronAppResponse>;
 export type CreateAppInput = z.infer<typeof createAppInput>;
 export type UpdateAppInput = z.infer<typeof updateAppInput>;
 export type CreateHelmAppInput = z.infer<typeof createHelmAppInput>;

@@ -56,7 +56,7 @@ async function readableAppOrThrow(tx: Tx, principal: Principal, id: number): Pro
   return app;
 }
 
-export async function getApp(principal: Principal, id: number) {
+export async function getAppOrThrow(principal: Principal, id: number) {
   return toAppResponse(await readableAppOrThrow(await getDb(), principal, id));
 }
 

@@ -35,7 +35,7 @@ async function readableGroupOrThrow(tx: Tx, principal: Principal, id: number) {
   return g;
 }
 
-export async function getChartGroup(principal: Principal, id: number) {
+export async function getChartGroupOrThrow(principal: Principal, id: number) {
   return toChartGroupResponse(await readableGroupOrThrow(await getDb(), principal, id));
 }
 

@@ -64,7 +64,7 @@ async function readableHelmAppOrThrow(tx: Tx, principal: Principal, id: number):
   return h;
 }
 
-export async function getHelmApp(principal: Principal, id: number) {
+export async function getHelmAppOrThrow(principal: Principal, id: number) {
   return toHelmAppResponse(await readableHelmAppOrThrow(await getDb(), principal, id));
 }
 

@@ -57,7 +57,8 @@ export function toTokenResponse(t: Row, now = new Date()): TokenResponse {
   };
 }
 
-function expiryOrThrow(input: ExpiryInput, now: Date): Date | null {
+/** The expiry a create or regenerate asks for (null: never); a 400 at its field when it is not allowed. */
+function expiresAtFor(input: ExpiryInput, now: Date): Date | null {
   const result = resolveExpiry(input, now, maxTokenLifetimeDays());
   if (!result.ok) throw fieldError(result.path, result.message);
   return result.expiresAt;
@@ -109,7 +110,7 @@ async function liveTokenOrThrow(tx: Tx, id: number): Promise<Row> {
   return token;
 }
 
-export async function getToken(id: number) {
+export async function getTokenOrThrow(id: number) {
   return toTokenResponse(await liveTokenOrThrow(await getDb(), id));
 }
 
@@ -124,7 +125,7 @@ async function assertNameFree(tx: Tx, name: string): Promise<void> {
 export type CreateTokenArgs = Omit<CreateTokenInput, "permissions"> & { permissions: Permissions };
 
 export async function createToken(input: CreateTokenArgs, actor: Actor, now = new Date()) {
-  const expiresAt = expiryOrThrow(input, now);
+  const expiresAt = expiresAtFor(input, now);
   const secret = generateToken();
   const db = await getDb();
   const token = await db.$transaction(async (tx) => {
@@ -200,7 +201,7 @@ const regenerateConflict = () =>
 
 /** `now` is when the request arrived; it is also the time the new expiry counts from. */
 export async function regenerateToken(id: number, input: RegenerateTokenInput, actor: Actor, now = new Date()) {
-  const expiresAt = expiryOrThrow(input, now);
+  const expiresAt = expiresAtFor(input, now);
   const seen = regenerations.get(id) ?? { inFlight: 0, lastDoneAt: 0 };
   if (seen.inFlight > 0 || seen.lastDoneAt > now.getTime()) throw regenerateConflict();
   seen.inFlight += 1;

@@ -14,7 +14,7 @@ import { canDeleteApp, canTriggerDeployment, canUpdateApp } from "@/lib/permissi
 import { idParam } from "@/lib/schemas/common";
 import { requireUser } from "@/server/auth/current-user";
 import type { Principal } from "@/server/auth/principal";
-import { getApp, listDeployments } from "@/server/catalog/apps";
+import { getAppOrThrow, listDeployments } from "@/server/catalog/apps";
 import { allEnvironments } from "../catalog-names";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +26,7 @@ async function readableAppOr404(user: Principal, rawId: string) {
   const id = idParam.safeParse(rawId);
   if (!id.success) notFound();
   try {
-    return await getApp(user, id.data);
+    return await getAppOrThrow(user, id.data);
   } catch (error) {
     if (error instanceof ApiError && error.code === "not_found") notFound();
     throw error;

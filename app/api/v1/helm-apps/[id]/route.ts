@@ -1,5 +1,5 @@
 import { updateHelmAppInput } from "@/lib/schemas/catalog";
-import { deleteHelmApp, getHelmApp, updateHelmApp } from "@/server/catalog/helm-apps";
+import { deleteHelmApp, getHelmAppOrThrow, updateHelmApp } from "@/server/catalog/helm-apps";
 import { methods } from "@/server/http/methods";
 import { parseBody, parseId } from "@/server/http/parse";
 import { noContent } from "@/server/http/respond";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({
   /** GET /api/v1/helm-apps/{id} */
-  GET: route("principal", async ({ params, principal }) => getHelmApp(principal, parseId(params.id))),
+  GET: route("principal", async ({ params, principal }) => getHelmAppOrThrow(principal, parseId(params.id))),
   /** PATCH /api/v1/helm-apps/{id} — values, chart, version; needs edit or stronger. */
   PATCH: route("principal", async ({ req, params, principal, ip }) => {
     const id = parseId(params.id);

@@ -4,13 +4,13 @@ import { methods } from "@/server/http/methods";
 import { parseBody, parseId } from "@/server/http/parse";
 import { noContent } from "@/server/http/respond";
 import { route } from "@/server/http/route";
-import { deleteToken, getToken, updateToken } from "@/server/tokens/tokens";
+import { deleteToken, getTokenOrThrow, updateToken } from "@/server/tokens/tokens";
 
 export const dynamic = "force-dynamic";
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({
   /** GET /api/v1/tokens/{id} */
-  GET: route("superAdmin", async ({ params }) => getToken(parseId(params.id))),
+  GET: route("superAdmin", async ({ params }) => getTokenOrThrow(parseId(params.id))),
   /** PATCH /api/v1/tokens/{id} — description and permissions; the name is read-only. */
   PATCH: route("superAdmin", async ({ req, params, principal, ip }) => {
     const id = parseId(params.id);
