@@ -9,7 +9,7 @@ import { isDatabaseUnavailable } from "./db/unavailable";
 // keep their meaning; everything else is logged and answered as a bare 500 that says
 // nothing about internals (no message, no stack, no SQL).
 
-export function zodFieldErrors(error: ZodError): FieldError[] {
+function zodFieldErrors(error: ZodError): FieldError[] {
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join(".") || "(body)",
     message: issue.message,

@@ -15,7 +15,7 @@ import { pruneAppFromGrants } from "./grant-uses";
 const withProject = { project: { select: { name: true } } } as const;
 type Row = Prisma.AppGetPayload<{ include: typeof withProject }>;
 
-export const toAppResponse = (a: Row): AppResponse => ({
+const toAppResponse = (a: Row): AppResponse => ({
   id: a.id,
   name: a.name,
   project: a.project.name,

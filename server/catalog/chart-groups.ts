@@ -9,7 +9,7 @@ import { duplicate, forbidden, notFound } from "./common";
 import { assertNotGranted } from "./grant-uses";
 
 type Row = { id: number; name: string; description: string; charts: unknown; createdAt: Date; updatedAt: Date };
-export const toChartGroupResponse = (g: Row): ChartGroupResponse => ({
+const toChartGroupResponse = (g: Row): ChartGroupResponse => ({
   id: g.id,
   name: g.name,
   description: g.description,

@@ -18,7 +18,7 @@ type Row = {
   createdAt: Date;
   updatedAt: Date;
 };
-export const toEnvironmentResponse = (e: Row): EnvironmentResponse => ({
+const toEnvironmentResponse = (e: Row): EnvironmentResponse => ({
   id: e.id,
   name: e.name,
   description: e.description,

@@ -13,7 +13,7 @@ import { pruneAppFromGrants } from "./grant-uses";
 const include = { project: { select: { name: true } }, environment: { select: { name: true } } } as const;
 type Row = Prisma.HelmAppGetPayload<{ include: typeof include }>;
 
-export const toHelmAppResponse = (h: Row): HelmAppResponse => ({
+const toHelmAppResponse = (h: Row): HelmAppResponse => ({
   id: h.id,
   name: h.name,
   project: h.project.name,

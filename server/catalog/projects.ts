@@ -12,7 +12,7 @@ import { grantHolders } from "./grant-uses";
 // fill filters and forms — and only super admins change them (route layer).
 
 type Row = { id: number; name: string; description: string; createdAt: Date; updatedAt: Date };
-export const toProjectResponse = (p: Row): ProjectResponse => ({
+const toProjectResponse = (p: Row): ProjectResponse => ({
   id: p.id,
   name: p.name,
   description: p.description,

@@ -13,7 +13,7 @@ import { createToken, getTokenOrThrow, listTokens, regenerateToken, updateToken 
 
 const ONE_YEAR_DAYS = 365;
 
-export function toDevtronToken(t: TokenResponse): DevtronTokenResponse {
+function toDevtronToken(t: TokenResponse): DevtronTokenResponse {
   return {
     id: t.id,
     userId: t.id,

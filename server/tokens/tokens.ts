@@ -37,7 +37,7 @@ const PUBLIC_FIELDS = {
 } as const satisfies Prisma.ApiTokenSelect;
 type Row = Prisma.ApiTokenGetPayload<{ select: typeof PUBLIC_FIELDS }>;
 
-export function toTokenResponse(t: Row, now = new Date()): TokenResponse {
+function toTokenResponse(t: Row, now = new Date()): TokenResponse {
   return {
     id: t.id,
     name: t.name,
