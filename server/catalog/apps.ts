@@ -1,7 +1,14 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { appReadFilter, canCreateApp, canDeleteApp, canReadApp, canTriggerDeployment, canUpdateApp } from "@/lib/permissions/policy";
-import type { AppResponse, CreateAppInput, DeploymentResponse, Label, UpdateAppInput } from "@/lib/schemas/catalog";
+import {
+  APPS_DEFAULT_SORT,
+  type AppResponse,
+  type CreateAppInput,
+  type DeploymentResponse,
+  type Label,
+  type UpdateAppInput,
+} from "@/lib/schemas/catalog";
 import { recordEvent } from "../audit/record";
 import { actorOf, type Principal } from "../auth/principal";
 import { getDb, type Tx } from "../db";
@@ -44,7 +51,7 @@ export async function listApps(principal: Principal, p: Paging & { project?: str
     AND: [readableApps(principal), { name: contains(p.q) }, p.project ? { project: { name: p.project } } : {}],
   };
   const [rows, total] = await Promise.all([
-    db.app.findMany({ where, include: withProject, orderBy: orderBy(p.sort, "name"), ...skipTake(p) }),
+    db.app.findMany({ where, include: withProject, orderBy: orderBy(p.sort, APPS_DEFAULT_SORT), ...skipTake(p) }),
     db.app.count({ where }),
   ]);
   return pageOf(rows.map(toAppResponse), total, p);

@@ -1,6 +1,11 @@
 import "server-only";
 import { canCreateChartGroup, canDeleteChartGroup, canReadChartGroups, canUpdateChartGroup } from "@/lib/permissions/policy";
-import type { ChartGroupResponse, CreateChartGroupInput, UpdateChartGroupInput } from "@/lib/schemas/catalog";
+import {
+  CHART_GROUPS_DEFAULT_SORT,
+  type ChartGroupResponse,
+  type CreateChartGroupInput,
+  type UpdateChartGroupInput,
+} from "@/lib/schemas/catalog";
 import { recordEvent } from "../audit/record";
 import { actorOf, type Principal } from "../auth/principal";
 import { getDb, type Tx } from "../db";
@@ -23,7 +28,7 @@ export async function listChartGroups(principal: Principal, p: Paging) {
   const db = await getDb();
   const where = { name: contains(p.q) };
   const [rows, total] = await Promise.all([
-    db.chartGroup.findMany({ where, orderBy: orderBy(p.sort, "name"), ...skipTake(p) }),
+    db.chartGroup.findMany({ where, orderBy: orderBy(p.sort, CHART_GROUPS_DEFAULT_SORT), ...skipTake(p) }),
     db.chartGroup.count({ where }),
   ]);
   return pageOf(rows.map(toChartGroupResponse), total, p);

@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/errors";
-import type { ProjectResponse } from "@/lib/schemas/catalog";
+import { PROJECTS_DEFAULT_SORT, type ProjectResponse } from "@/lib/schemas/catalog";
 import { recordEvent } from "../audit/record";
 import type { Actor } from "../auth/principal";
 import { getDb } from "../db";
@@ -24,7 +24,7 @@ export async function listProjects(p: Paging) {
   const db = await getDb();
   const where = { name: contains(p.q) };
   const [rows, total] = await Promise.all([
-    db.project.findMany({ where, orderBy: orderBy(p.sort, "name"), ...skipTake(p) }),
+    db.project.findMany({ where, orderBy: orderBy(p.sort, PROJECTS_DEFAULT_SORT), ...skipTake(p) }),
     db.project.count({ where }),
   ]);
   return pageOf(rows.map(toProjectResponse), total, p);

@@ -2,7 +2,14 @@ import "server-only";
 import { ApiError, fieldError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Permissions } from "@/lib/permissions/schema";
-import type { CreateTokenInput, ListTokensQuery, RegenerateTokenInput, TokenResponse, UpdateTokenInput } from "@/lib/schemas/token";
+import {
+  type CreateTokenInput,
+  type ListTokensQuery,
+  type RegenerateTokenInput,
+  TOKENS_DEFAULT_SORT,
+  type TokenResponse,
+  type UpdateTokenInput,
+} from "@/lib/schemas/token";
 import { addDays, EXPIRING_WITHIN_DAYS, type ExpiryInput, resolveExpiry } from "@/lib/tokens/expiry";
 import { generateToken, hashSecret, previewOf } from "@/lib/tokens/format";
 import { recordEvent } from "../audit/record";
@@ -86,13 +93,13 @@ export async function listTokens(query: ListTokensQuery, now = new Date()) {
     ...(query.q ? { name: contains(query.q) } : {}),
     ...statusWhere(query.status, now),
   };
-  const sort = query.sort ?? "-createdAt";
+  const sort = query.sort ?? TOKENS_DEFAULT_SORT;
   const field = sort.replace(/^-/, "");
   // Never-used and never-expiring tokens sort last either way, as people expect.
   const order: Prisma.ApiTokenOrderByWithRelationInput[] =
     field === "lastUsedAt" || field === "expiresAt"
       ? [{ [field]: { sort: sort.startsWith("-") ? "desc" : "asc", nulls: "last" } }, { id: sort.startsWith("-") ? "desc" : "asc" }]
-      : (orderBy(sort, "-createdAt") as Prisma.ApiTokenOrderByWithRelationInput[]);
+      : (orderBy(sort, TOKENS_DEFAULT_SORT) as Prisma.ApiTokenOrderByWithRelationInput[]);
   const [rows, total] = await Promise.all([
     db.apiToken.findMany({ where, select: PUBLIC_FIELDS, orderBy: order, ...skipTake(query) }),
     db.apiToken.count({ where }),
