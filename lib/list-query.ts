@@ -8,7 +8,7 @@ import type { z } from "zod";
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export type RawParams = Awaited<SearchParams>;
 
-export const firstParam = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+const firstParam = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /**
  * A URL value as a list query reads it: NULs dropped and unpaired surrogates replaced, as

@@ -80,7 +80,7 @@ const noRename = { name: z.never({ error: "cannot be changed; create a new one i
 
 export const createProjectInput = z.strictObject({ name: slugName, description: description.default("") });
 export const updateProjectInput = z.strictObject({ ...noRename, description: description.optional() });
-export const PROJECT_SORTS = ["name", "createdAt"] as const;
+const PROJECT_SORTS = ["name", "createdAt"] as const;
 export const PROJECTS_DEFAULT_SORT: SortOf<typeof PROJECT_SORTS> = "name";
 export const listProjectsQuery = pageQuery.extend({ sort: sortParam(PROJECT_SORTS) });
 export const projectsQueryFromUrl = (params: RawParams) => queryFromUrl(listProjectsQuery, params);
@@ -116,7 +116,7 @@ export const updateEnvironmentInput = z.strictObject({
   namespace: namespace.optional(),
   production: production.optional(),
 });
-export const ENVIRONMENT_SORTS = ["name", "createdAt"] as const;
+const ENVIRONMENT_SORTS = ["name", "createdAt"] as const;
 export const ENVIRONMENTS_DEFAULT_SORT: SortOf<typeof ENVIRONMENT_SORTS> = "name";
 export const listEnvironmentsQuery = pageQuery.extend({ sort: sortParam(ENVIRONMENT_SORTS) });
 export const environmentsQueryFromUrl = (params: RawParams) => queryFromUrl(listEnvironmentsQuery, params);
@@ -145,7 +145,7 @@ export const updateAppInput = z.strictObject({
   description: description.optional(),
   labels: labels.optional(),
 });
-export const APP_SORTS = ["name", "createdAt", "updatedAt"] as const;
+const APP_SORTS = ["name", "createdAt", "updatedAt"] as const;
 export const APPS_DEFAULT_SORT: SortOf<typeof APP_SORTS> = "name";
 export const listAppsQuery = pageQuery.extend({ project: reference.optional(), sort: sortParam(APP_SORTS) });
 export const appsQueryFromUrl = (params: RawParams) => queryFromUrl(listAppsQuery, params);
@@ -207,7 +207,7 @@ export const updateHelmAppInput = z.strictObject({
   version: chartVersion.optional(),
   values: helmValues.optional(),
 });
-export const HELM_APP_SORTS = ["name", "createdAt", "updatedAt"] as const;
+const HELM_APP_SORTS = ["name", "createdAt", "updatedAt"] as const;
 export const HELM_APPS_DEFAULT_SORT: SortOf<typeof HELM_APP_SORTS> = "name";
 export const listHelmAppsQuery = pageQuery.extend({
   project: reference.optional(),
@@ -234,7 +234,7 @@ const charts = z.array(chartEntry, { error: "must be a list of { name, version }
 
 export const createChartGroupInput = z.strictObject({ name: slugName, description: description.default(""), charts: charts.default([]) });
 export const updateChartGroupInput = z.strictObject({ ...noRename, description: description.optional(), charts: charts.optional() });
-export const CHART_GROUP_SORTS = ["name", "createdAt"] as const;
+const CHART_GROUP_SORTS = ["name", "createdAt"] as const;
 export const CHART_GROUPS_DEFAULT_SORT: SortOf<typeof CHART_GROUP_SORTS> = "name";
 export const listChartGroupsQuery = pageQuery.extend({ sort: sortParam(CHART_GROUP_SORTS) });
 export const chartGroupsQueryFromUrl = (params: RawParams) => queryFromUrl(listChartGroupsQuery, params);

@@ -37,8 +37,6 @@ export const pageQuery = z.object({
   q: z.string().trim().max(200, "must be at most 200 characters").optional(),
 });
 
-export type PageQuery = z.infer<typeof pageQuery>;
-
 /** A sort over `fields`: a field name, ascending, or `-` and the name, descending. */
 export type SortOf<F extends readonly string[]> = F[number] | `-${F[number]}`;
 

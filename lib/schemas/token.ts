@@ -59,7 +59,7 @@ export const regenerateTokenInput = z
   .refine(notBoth, notBothMessage);
 
 // The token list: GET /api/v1/tokens parses it strictly, the tokens page leniently.
-export const TOKEN_SORTS = ["name", "lastUsedAt", "expiresAt", "createdAt"] as const;
+const TOKEN_SORTS = ["name", "lastUsedAt", "expiresAt", "createdAt"] as const;
 /** Newest first. */
 export const TOKENS_DEFAULT_SORT: SortOf<typeof TOKEN_SORTS> = "-createdAt";
 export const TOKEN_PAGE_SIZES = [20, 50, 100] as const;

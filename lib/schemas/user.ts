@@ -59,7 +59,7 @@ export const setupInput = z
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "does not match the password" });
 
 // The user list: GET /api/v1/users parses it strictly, the users page leniently.
-export const USER_SORTS = ["email", "name", "createdAt"] as const;
+const USER_SORTS = ["email", "name", "createdAt"] as const;
 export const USERS_DEFAULT_SORT: SortOf<typeof USER_SORTS> = "email";
 export const listUsersQuery = pageQuery.extend({ sort: sortParam(USER_SORTS) });
 export const usersQueryFromUrl = (params: RawParams) => queryFromUrl(listUsersQuery, params);

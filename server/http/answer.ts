@@ -6,7 +6,7 @@ import type { z } from "zod";
 // hash, say), none it would have to fill in or rewrite. A handler that answers anything
 // else is a bug: the request fails with a bare 500 and the log names the route and the field.
 
-export class AnswerMismatchError extends Error {
+class AnswerMismatchError extends Error {
   override name = "AnswerMismatchError";
 }
 

@@ -9,7 +9,7 @@ import type { Principal } from "../auth/principal";
 // cannot describe a route other than the one that runs.
 
 /** public: credentials optional (checked when sent); principal: any token or signed-in user; superAdmin: super admins only. */
-export type Access = "public" | "principal" | "superAdmin";
+type Access = "public" | "principal" | "superAdmin";
 
 export type Declaration = {
   /** The path as OpenAPI writes it; every `{name}` segment is a path id (a positive int4). */
@@ -59,7 +59,7 @@ export type Context<D extends Declaration> = {
 
 const REPLY = Symbol("reply");
 /** A success answer with a status other than the declared one, its body still checked against the response schema. */
-export type Reply<T> = { readonly [REPLY]: true; readonly status: number; readonly body: T };
+type Reply<T> = { readonly [REPLY]: true; readonly status: number; readonly body: T };
 
 export function reply<T>(status: number, body: T): Reply<T> {
   return { [REPLY]: true, status, body };

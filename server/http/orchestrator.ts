@@ -9,7 +9,7 @@ import { declaredRoute, type Surface } from "./route";
 // /api/v1, only dressed the way Devtron scripts and Postman collections expect — with
 // honest HTTP statuses (Devtron answers 500 for a duplicate name; we answer 409).
 
-export function envelope(result: unknown, code = 200): Response {
+function envelope(result: unknown, code = 200): Response {
   return Response.json({ code, status: STATUS_CODES[code] ?? "OK", result }, { status: code });
 }
 

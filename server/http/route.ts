@@ -27,7 +27,7 @@ import { json, NO_STORE, problem } from "./respond";
 // (problem+json here; Devtron's envelope through ./orchestrator.ts); nothing internal leaks.
 
 /** Next's (promised) route params, catch-all segments joined. */
-export async function routeParams(context?: RouteContext): Promise<Record<string, string | undefined>> {
+async function routeParams(context?: RouteContext): Promise<Record<string, string | undefined>> {
   const raw = (await context?.params) ?? {};
   return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
 }
@@ -37,7 +37,7 @@ export async function routeParams(context?: RouteContext): Promise<Record<string
  * cookie. Requests without a token are checked for their origin: browsers must not
  * write here from another site, and cookie writes must prove they are same-origin.
  */
-export async function authenticate(req: Request, ip: string): Promise<Principal | null> {
+async function authenticate(req: Request, ip: string): Promise<Principal | null> {
   const token = tokenFromHeaders(req.headers);
   if (token !== null) return authenticateToken(token, ip);
   const principal = await principalFromCookie(req.headers.get("cookie"));
@@ -45,7 +45,7 @@ export async function authenticate(req: Request, ip: string): Promise<Principal 
   return principal;
 }
 
-export function requireSuperAdmin(principal: Principal, what = "this"): void {
+function requireSuperAdmin(principal: Principal, what = "this"): void {
   if (!isSuperAdmin(principal)) throw new ApiError("forbidden", `Only super admins can manage ${what}.`);
 }
 

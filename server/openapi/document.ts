@@ -73,7 +73,7 @@ const STATUS_TEXT: Record<number, string> = {
   404: "not_found: no such thing, or not visible to the caller",
   409: "conflict: the name is in use, or the thing is still in use",
   413: `payload_too_large: the body is over ${MAX_BODY_BYTES / 1024} kB`,
-  429: "rate_limited: too many failed authentications (see Retry-After)",
+  429: "rate_limited: too many failed attempts from the address, or too much password work at once (see Retry-After)",
   503: "unavailable: the database cannot be reached",
 };
 
