@@ -8,20 +8,22 @@ import type { Principal } from "../auth/principal";
 // and the OpenAPI document (server/openapi/document.ts) is written from it, so the document
 // cannot describe a route other than the one that runs.
 
-/** public: credentials optional (checked when sent); principal: any token or signed-in user; superAdmin: super admins only. */
-type Access = "public" | "principal" | "superAdmin";
+/**
+ * public: credentials optional (checked when sent), or not read at all with `authenticate: false`
+ * (a health check answers whatever is sent); principal: any valid token or signed-in user;
+ * superAdmin: super admins only, and `manages` says what others are told they cannot manage (403).
+ */
+type Access =
+  | { readonly access: "public"; readonly authenticate?: false; readonly manages?: never }
+  | { readonly access: "principal"; readonly authenticate?: never; readonly manages?: never }
+  | { readonly access: "superAdmin"; readonly authenticate?: never; readonly manages?: string };
 
-export type Declaration = {
+export type Declaration = Access & {
   /** The path as OpenAPI writes it; every `{name}` segment is a path id (a positive int4). */
   readonly path: string;
   readonly summary: string;
   /** The OpenAPI tag: the section of the API reference the route is listed in. */
   readonly tag: string;
-  readonly access: Access;
-  /** With access "public" only: read no credentials at all (a health check answers whatever is sent). */
-  readonly authenticate?: false;
-  /** What a caller who is not a super admin is told they cannot manage (403); "this" when not said. */
-  readonly manages?: string;
   /**
    * Runs after authentication and before the path, query and body are read: for checks that
    * must cost no more than themselves (setup's per-address attempt limit).

@@ -9,6 +9,7 @@ import { clientIp } from "./client-ip";
 import {
   type Context,
   type Declaration,
+  type Declared,
   type DeclaredHandler,
   type Handler,
   isReply,
@@ -73,7 +74,8 @@ export function declaredRoute<const D extends Declaration>(surface: Surface, dec
       for (const name of ids) ctx[name] = parseId(params[name], name);
       ctx.query = declaration.query ? parseQuery(req, declaration.query) : undefined;
       ctx.body = declaration.body ? await parseBody(req, declaration.body) : undefined;
-      const answer = await handler(ctx as Context<D>);
+      // Handler<D> is a conditional type: call it as what every branch of it is.
+      const answer: unknown = await (handler as (ctx: Context<D>) => Promise<unknown>)(ctx as Context<D>);
       if (!declaration.response) return surface.success(undefined, declaration.status ?? 204, false);
       const { status, body } = isReply(answer) ? answer : { status: declaration.status ?? 200, body: answer };
       assertAnswerFits(declaration.response, body, `${req.method} ${declaration.path}`);
@@ -82,7 +84,8 @@ export function declaredRoute<const D extends Declaration>(surface: Surface, dec
       return surface.failure(toApiError(error));
     }
   };
-  return Object.assign(run, { declaration: { ...declaration, devtron: surface.devtron } });
+  const declared: Declared = { ...declaration, devtron: surface.devtron };
+  return Object.assign(run, { declaration: declared });
 }
 
 const API: Surface = {
