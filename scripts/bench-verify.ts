@@ -5,12 +5,12 @@
 // Run through `npm run bench:auth`.
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { generateToken, previewOf } from "../lib/tokens/format";
+import { generateToken, hashSecret, previewOf } from "../lib/tokens/format";
 import { closeDb, createClient, setDatabase } from "../server/db";
 import { pgliteDriver } from "../server/db/drivers";
 import { migrate } from "../server/db/migrate";
 import { listTokens } from "../server/tokens/tokens";
-import { hashSecret, verifyToken } from "../server/tokens/verify";
+import { verifyToken } from "../server/tokens/verify";
 
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 10_000);
 const SECONDS = Number(process.env.BENCH_VERIFY_SECONDS ?? 2);

@@ -1,13 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import type { AppResponse } from "@/lib/schemas/catalog";
+import { APPS_DEFAULT_SORT, type AppResponse } from "@/lib/schemas/catalog";
 import { createDataTableColumnHelper, DataTable } from "../ui/data-table";
 import { DateTime } from "../ui/date-time";
 import { CreateAppDialog } from "./app-dialog";
 import { UrlFilter } from "./url-filter";
-
-export const APPS_DEFAULT_SORT = "name";
 
 const column = createDataTableColumnHelper<AppResponse>();
 

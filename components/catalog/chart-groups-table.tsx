@@ -2,13 +2,11 @@
 
 import { canDeleteChartGroup, canUpdateChartGroup } from "@/lib/permissions/policy";
 import type { Permissions } from "@/lib/permissions/schema";
-import type { ChartGroupResponse } from "@/lib/schemas/catalog";
+import { CHART_GROUPS_DEFAULT_SORT, type ChartGroupResponse } from "@/lib/schemas/catalog";
 import { createDataTableColumnHelper, DataTable, rowActionsColumn } from "../ui/data-table";
 import { DateTime } from "../ui/date-time";
 import { EditChartGroupDialog, NewChartGroupDialog } from "./chart-group-dialog";
 import { EditDeleteRowMenu } from "./row-menu";
-
-export const CHART_GROUPS_DEFAULT_SORT = "name";
 
 type Row = ChartGroupResponse & { canUpdate: boolean; canDelete: boolean };
 const column = createDataTableColumnHelper<Row>();

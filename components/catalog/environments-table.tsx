@@ -1,12 +1,10 @@
 "use client";
 
-import type { EnvironmentResponse } from "@/lib/schemas/catalog";
+import { ENVIRONMENTS_DEFAULT_SORT, type EnvironmentResponse } from "@/lib/schemas/catalog";
 import { Badge } from "../ui/badge";
 import { createDataTableColumnHelper, DataTable, rowActionsColumn } from "../ui/data-table";
 import { EditEnvironmentDialog, NewEnvironmentDialog } from "./environment-dialog";
 import { EditDeleteRowMenu } from "./row-menu";
-
-export const ENVIRONMENTS_DEFAULT_SORT = "name";
 
 const column = createDataTableColumnHelper<EnvironmentResponse>();
 

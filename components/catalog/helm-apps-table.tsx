@@ -2,14 +2,12 @@
 
 import { canDeleteHelmApp, canUpdateHelmApp } from "@/lib/permissions/policy";
 import type { Permissions } from "@/lib/permissions/schema";
-import type { HelmAppResponse } from "@/lib/schemas/catalog";
+import { HELM_APPS_DEFAULT_SORT, type HelmAppResponse } from "@/lib/schemas/catalog";
 import { createDataTableColumnHelper, DataTable, rowActionsColumn } from "../ui/data-table";
 import { DateTime } from "../ui/date-time";
 import { EditHelmAppDialog, InstallHelmAppDialog, type InstallTarget } from "./helm-app-dialogs";
 import { EditDeleteRowMenu } from "./row-menu";
 import { UrlFilter } from "./url-filter";
-
-export const HELM_APPS_DEFAULT_SORT = "name";
 
 type Row = HelmAppResponse & { canUpdate: boolean; canDelete: boolean };
 const column = createDataTableColumnHelper<Row>();

@@ -1,12 +1,10 @@
 "use client";
 
-import type { ProjectResponse } from "@/lib/schemas/catalog";
+import { PROJECTS_DEFAULT_SORT, type ProjectResponse } from "@/lib/schemas/catalog";
 import { createDataTableColumnHelper, DataTable, rowActionsColumn } from "../ui/data-table";
 import { DateTime } from "../ui/date-time";
 import { EditProjectDialog, NewProjectDialog } from "./project-dialog";
 import { EditDeleteRowMenu } from "./row-menu";
-
-export const PROJECTS_DEFAULT_SORT = "name";
 
 const column = createDataTableColumnHelper<ProjectResponse>();
 

@@ -1,11 +1,10 @@
 "use client";
 
 import { useMemo } from "react";
-import type { TokenResponse } from "@/lib/schemas/token";
+import { TOKEN_PAGE_SIZES, TOKENS_DEFAULT_SORT, type TokenResponse } from "@/lib/schemas/token";
 import { DataTable } from "../ui/data-table";
 import { TokenListContext, tokenColumns } from "./token-columns";
 import { NoMatchingTokens, TokenFilters, type TokenStatusFilter, tokensNoun } from "./token-filters";
-import { TOKEN_PAGE_SIZES, TOKENS_DEFAULT_SORT } from "./tokens-sort";
 
 export type TokensTableProps = {
   tokens: TokenResponse[];

@@ -7,9 +7,6 @@ import { cn } from "./cn";
 import { overlayClasses, panelClasses } from "./dialog";
 import { FormAlert } from "./form-field";
 
-export const AlertDialog = AlertDialogPrimitive.Root;
-export const AlertDialogTrigger = AlertDialogPrimitive.Trigger;
-
 export type ConfirmDialogProps = {
   open: boolean;
   onOpenChange: (open: boolean) => void;

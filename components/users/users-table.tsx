@@ -2,14 +2,13 @@
 
 import { useMemo } from "react";
 import type { PermissionCatalog } from "@/lib/permissions/catalog-options";
-import type { UserResponse } from "@/lib/schemas/user";
+import { USERS_DEFAULT_SORT, type UserResponse } from "@/lib/schemas/user";
 import { PermissionSummary } from "../permissions/permission-summary";
 import { Badge } from "../ui/badge";
 import { createDataTableColumnHelper, DataTable, rowActionsColumn } from "../ui/data-table";
 import { DateTime } from "../ui/date-time";
 import { NewUserDialog } from "./new-user-dialog";
 import { UserRowActions } from "./user-row-actions";
-import { USERS_DEFAULT_SORT } from "./users-sort";
 
 type Row = UserResponse & { isCurrentUser: boolean; catalog: PermissionCatalog };
 const column = createDataTableColumnHelper<Row>();

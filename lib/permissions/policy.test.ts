@@ -9,7 +9,6 @@ import {
   canDeleteChartGroup,
   canDeleteHelmApp,
   canInstallHelmApp,
-  canManageCatalog,
   canReadApp,
   canReadChartGroups,
   canReadHelmApp,
@@ -17,9 +16,7 @@ import {
   canUpdateApp,
   canUpdateChartGroup,
   canUpdateHelmApp,
-  chartGroupReadFilter,
   helmAppReadFilter,
-  readableScope,
   roleAtLeast,
 } from "./policy";
 import { APP_SCENARIOS, GROUP_SCENARIOS, POLICY_CASES, POLICY_RULES, type PolicyCase, ROLE_ACTIONS } from "./policy-table";
@@ -148,8 +145,8 @@ describe("named helpers", () => {
     expect(canCreateChartGroup(update)).toBe(false);
     expect(canDeleteChartGroup(update, "backend")).toBe(false);
     expect(canReadChartGroups(NO_PERMISSIONS)).toBe(false);
-    expect(canManageCatalog(update)).toBe(false);
-    expect(canManageCatalog(SUPER_ADMIN)).toBe(true);
+    expect(authorize(update, { entity: "catalog", action: "manage" })).toBe(false);
+    expect(authorize(SUPER_ADMIN, { entity: "catalog", action: "manage" })).toBe(true);
   });
 
   it("never combines two grants into one permission", () => {
@@ -352,11 +349,11 @@ describe("summarizePermissions", () => {
 
 describe("read filters", () => {
   it("lets a super admin list everything", () => {
-    expect(readableScope(SUPER_ADMIN)).toEqual({ apps: "all", helmApps: "all", chartGroups: "all" });
+    expect([appReadFilter(SUPER_ADMIN), helmAppReadFilter(SUPER_ADMIN), canReadChartGroups(SUPER_ADMIN)]).toEqual(["all", "all", true]);
   });
 
   it("lets no grants list nothing", () => {
-    expect(readableScope(NO_PERMISSIONS)).toEqual({ apps: [], helmApps: [], chartGroups: "none" });
+    expect([appReadFilter(NO_PERMISSIONS), helmAppReadFilter(NO_PERMISSIONS), canReadChartGroups(NO_PERMISSIONS)]).toEqual([[], [], false]);
   });
 
   it("merges Devtron app grants per project, an empty list winning", () => {
@@ -384,10 +381,8 @@ describe("read filters", () => {
   });
 
   it("reads all chart groups with any chart-group grant", () => {
-    expect(chartGroupReadFilter(withGrants({ entity: "chart-group", groups: ["backend"], role: "view" }))).toBe("all");
-    expect(chartGroupReadFilter(withGrants({ entity: "devtron-app", project: "p", environments: [], apps: [], role: "admin" }))).toBe(
-      "none",
-    );
+    expect(canReadChartGroups(withGrants({ entity: "chart-group", groups: ["backend"], role: "view" }))).toBe(true);
+    expect(canReadChartGroups(withGrants({ entity: "devtron-app", project: "p", environments: [], apps: [], role: "admin" }))).toBe(false);
   });
 
   it("agrees with authorize about which apps may be read", () => {

@@ -162,8 +162,6 @@ export const canUpdateChartGroup = (p: Permissions, name: string) => authorize(p
 export const canCreateChartGroup = (p: Permissions) => authorize(p, { entity: "chart-group", action: "create" });
 export const canDeleteChartGroup = (p: Permissions, name: string) => authorize(p, { entity: "chart-group", action: "delete", group: name });
 
-export const canManageCatalog = (p: Permissions) => authorize(p, { entity: "catalog", action: "manage" });
-
 // ---- List filters: the same read rules, shaped for a SQL where-clause. -------------------------
 
 /** Devtron apps readable in `project`: `apps: []` means every app in it. */
@@ -195,19 +193,4 @@ export function helmAppReadFilter(p: Permissions): "all" | HelmAppReadScope[] {
     scopes.set(JSON.stringify(scope), scope);
   }
   return [...scopes.values()];
-}
-
-export function chartGroupReadFilter(p: Permissions): "all" | "none" {
-  return canReadChartGroups(p) ? "all" : "none";
-}
-
-export type ReadableScope = {
-  apps: "all" | AppReadScope[];
-  helmApps: "all" | HelmAppReadScope[];
-  chartGroups: "all" | "none";
-};
-
-/** Everything this principal may list, for building list queries in one go. */
-export function readableScope(p: Permissions): ReadableScope {
-  return { apps: appReadFilter(p), helmApps: helmAppReadFilter(p), chartGroups: chartGroupReadFilter(p) };
 }

@@ -147,7 +147,6 @@ export type HelmAppGrant = z.infer<typeof helmAppGrantSchema>;
 export type ChartGroupGrant = z.infer<typeof chartGroupGrantSchema>;
 export type Grant = z.infer<typeof grantSchema>;
 export type Permissions = z.infer<typeof permissionsSchema>;
-export type PermissionsInput = z.input<typeof permissionsSchema>;
 
 export const SUPER_ADMIN: Permissions = { superAdmin: true };
 export const NO_PERMISSIONS: Permissions = { superAdmin: false, grants: [] };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryFromUrl, type RawParams } from "../list-query";
 import { idNumber, pageQuery } from "./common";
 
 export const AUDIT_ACTIONS = [
@@ -29,10 +30,15 @@ export const AUDIT_ACTIONS = [
   "catalog.seeded",
 ] as const;
 
+// The audit log, always newest first: GET /api/v1/audit-events parses it strictly, the audit
+// page leniently, showing more events a page by default than the API answers.
 export const listAuditEventsQuery = pageQuery.pick({ page: true, pageSize: true }).extend({
   tokenId: idNumber("a token id", { coerce: true }).optional(),
   action: z.enum(AUDIT_ACTIONS, { error: "is not a known action" }).optional(),
 });
+export const AUDIT_PAGE_DEFAULT_SIZE = 50;
+export const auditEventsQueryFromUrl = (params: RawParams) =>
+  queryFromUrl(listAuditEventsQuery, params, { pageSize: AUDIT_PAGE_DEFAULT_SIZE });
 
 export const auditEventResponse = z.object({
   id: z.number(),

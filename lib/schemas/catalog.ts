@@ -1,9 +1,11 @@
 import { z } from "zod";
-import { idNumber, pageQuery } from "./common";
+import { queryFromUrl, type RawParams } from "../list-query";
+import { idNumber, pageQuery, type SortOf, sortParam } from "./common";
 
-// Input and response shapes of the catalog (projects, environments, Devtron apps and
+// Input, list and response shapes of the catalog (projects, environments, Devtron apps and
 // their deployments, Helm apps, chart groups). Names are immutable once created, so
-// the update schemas have no name; a body that tries to rename gets a clear 400.
+// the update schemas have no name; a body that tries to rename gets a clear 400. Each list
+// is declared once: its API route parses it strictly, its page leniently (…QueryFromUrl).
 
 const required = (what = "a string") => ({
   error: (iss: { input?: unknown }) => (iss.input === undefined ? "is required" : `must be ${what}`),
@@ -73,18 +75,15 @@ export const label = z.strictObject({
 export const labels = z.array(label, { error: "must be a list of { key, value, propagate }" }).max(50, "must have at most 50 labels");
 
 const noRename = { name: z.never({ error: "cannot be changed; create a new one instead" }).optional() };
-const sortOf = <const S extends readonly [string, ...string[]]>(fields: S) =>
-  z
-    .enum([...fields, ...fields.map((f) => `-${f}`)] as [string, ...string[]], {
-      error: `must be one of ${fields.join(", ")} (prefix - for descending)`,
-    })
-    .optional();
 
 // ---- Projects --------------------------------------------------------------------------------
 
 export const createProjectInput = z.strictObject({ name: slugName, description: description.default("") });
 export const updateProjectInput = z.strictObject({ ...noRename, description: description.optional() });
-export const listProjectsQuery = pageQuery.extend({ sort: sortOf(["name", "createdAt"] as const) });
+const PROJECT_SORTS = ["name", "createdAt"] as const;
+export const PROJECTS_DEFAULT_SORT: SortOf<typeof PROJECT_SORTS> = "name";
+export const listProjectsQuery = pageQuery.extend({ sort: sortParam(PROJECT_SORTS) });
+export const projectsQueryFromUrl = (params: RawParams) => queryFromUrl(listProjectsQuery, params);
 export const projectResponse = z.object({
   id: z.number(),
   name: z.string(),
@@ -117,7 +116,10 @@ export const updateEnvironmentInput = z.strictObject({
   namespace: namespace.optional(),
   production: production.optional(),
 });
-export const listEnvironmentsQuery = pageQuery.extend({ sort: sortOf(["name", "createdAt"] as const) });
+const ENVIRONMENT_SORTS = ["name", "createdAt"] as const;
+export const ENVIRONMENTS_DEFAULT_SORT: SortOf<typeof ENVIRONMENT_SORTS> = "name";
+export const listEnvironmentsQuery = pageQuery.extend({ sort: sortParam(ENVIRONMENT_SORTS) });
+export const environmentsQueryFromUrl = (params: RawParams) => queryFromUrl(listEnvironmentsQuery, params);
 export const environmentResponse = z.object({
   id: z.number(),
   name: z.string(),
@@ -143,10 +145,10 @@ export const updateAppInput = z.strictObject({
   description: description.optional(),
   labels: labels.optional(),
 });
-export const listAppsQuery = pageQuery.extend({
-  project: reference.optional(),
-  sort: sortOf(["name", "createdAt", "updatedAt"] as const),
-});
+const APP_SORTS = ["name", "createdAt", "updatedAt"] as const;
+export const APPS_DEFAULT_SORT: SortOf<typeof APP_SORTS> = "name";
+export const listAppsQuery = pageQuery.extend({ project: reference.optional(), sort: sortParam(APP_SORTS) });
+export const appsQueryFromUrl = (params: RawParams) => queryFromUrl(listAppsQuery, params);
 export const appResponse = z.object({
   id: z.number(),
   name: z.string(),
@@ -163,7 +165,9 @@ export const createDeploymentInput = z.strictObject({
   environment: reference,
   image: z.string(required()).trim().max(500, "must be at most 500 characters").default(""),
 });
+/** Always newest first. */
 export const listDeploymentsQuery = pageQuery.pick({ page: true, pageSize: true });
+export const deploymentsQueryFromUrl = (params: RawParams) => queryFromUrl(listDeploymentsQuery, params);
 export const deploymentResponse = z.object({
   id: z.number(),
   appId: z.number(),
@@ -203,11 +207,14 @@ export const updateHelmAppInput = z.strictObject({
   version: chartVersion.optional(),
   values: helmValues.optional(),
 });
+const HELM_APP_SORTS = ["name", "createdAt", "updatedAt"] as const;
+export const HELM_APPS_DEFAULT_SORT: SortOf<typeof HELM_APP_SORTS> = "name";
 export const listHelmAppsQuery = pageQuery.extend({
   project: reference.optional(),
   environment: reference.optional(),
-  sort: sortOf(["name", "createdAt", "updatedAt"] as const),
+  sort: sortParam(HELM_APP_SORTS),
 });
+export const helmAppsQueryFromUrl = (params: RawParams) => queryFromUrl(listHelmAppsQuery, params);
 export const helmAppResponse = z.object({
   id: z.number(),
   name: z.string(),
@@ -227,7 +234,10 @@ const charts = z.array(chartEntry, { error: "must be a list of { name, version }
 
 export const createChartGroupInput = z.strictObject({ name: slugName, description: description.default(""), charts: charts.default([]) });
 export const updateChartGroupInput = z.strictObject({ ...noRename, description: description.optional(), charts: charts.optional() });
-export const listChartGroupsQuery = pageQuery.extend({ sort: sortOf(["name", "createdAt"] as const) });
+const CHART_GROUP_SORTS = ["name", "createdAt"] as const;
+export const CHART_GROUPS_DEFAULT_SORT: SortOf<typeof CHART_GROUP_SORTS> = "name";
+export const listChartGroupsQuery = pageQuery.extend({ sort: sortParam(CHART_GROUP_SORTS) });
+export const chartGroupsQueryFromUrl = (params: RawParams) => queryFromUrl(listChartGroupsQuery, params);
 export const chartGroupResponse = z.object({
   id: z.number(),
   name: z.string(),
@@ -245,6 +255,9 @@ export const devtronCreateAppInput = z.object({
   description: description.default(""),
   labels: labels.nullish().transform((l) => l ?? []),
 });
+export const devtronAppResponse = appResponse
+  .pick({ id: true, description: true, labels: true, createdBy: true })
+  .extend({ appName: z.string(), teamId: z.number(), active: z.boolean() });
 
 export type Label = z.infer<typeof label>;
 export type ProjectResponse = z.infer<typeof projectResponse>;
@@ -253,6 +266,8 @@ export type AppResponse = z.infer<typeof appResponse>;
 export type DeploymentResponse = z.infer<typeof deploymentResponse>;
 export type HelmAppResponse = z.infer<typeof helmAppResponse>;
 export type ChartGroupResponse = z.infer<typeof chartGroupResponse>;
+export type DevtronCreateAppInput = z.output<typeof devtronCreateAppInput>;
+export type DevtronAppResponse = z.infer<typeof devtronAppResponse>;
 export type CreateAppInput = z.infer<typeof createAppInput>;
 export type UpdateAppInput = z.infer<typeof updateAppInput>;
 export type CreateHelmAppInput = z.infer<typeof createHelmAppInput>;

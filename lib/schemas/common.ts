@@ -37,6 +37,18 @@ export const pageQuery = z.object({
   q: z.string().trim().max(200, "must be at most 200 characters").optional(),
 });
 
-export type PageQuery = z.infer<typeof pageQuery>;
+/** A sort over `fields`: a field name, ascending, or `-` and the name, descending. */
+export type SortOf<F extends readonly string[]> = F[number] | `-${F[number]}`;
+
+/** The `sort` parameter of a list query over `fields`. */
+export function sortParam<const F extends readonly [string, ...string[]]>(fields: F) {
+  const values = [...fields, ...fields.map((f) => `-${f}`)] as [SortOf<F>, ...SortOf<F>[]];
+  return z.enum(values, { error: `must be one of ${fields.join(", ")} (prefix - for descending)` }).optional();
+}
+
+/** The answer of every list: one page of `item`, and how many there are in all. */
+export function pageResponse<T extends z.ZodType>(item: T) {
+  return z.object({ data: z.array(item), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
+}
 
 export type Page<T> = { data: T[]; page: number; pageSize: number; total: number };

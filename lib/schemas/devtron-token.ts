@@ -39,4 +39,15 @@ export const devtronTokenResponse = z.object({
   updatedAt: z.string(),
 });
 
+/** What create answers: the secret, once, as `token`. */
+export const devtronCreatedTokenResponse = z.object({
+  success: z.boolean(),
+  token: z.string(),
+  userId: z.number(),
+  userIdentifier: z.string(),
+});
+/** What update answers: a new secret when the expiry changed, else "". */
+export const devtronUpdatedTokenResponse = z.object({ success: z.boolean(), token: z.string(), hideApiToken: z.boolean() });
+export const devtronDeletedResponse = z.object({ success: z.boolean() });
+
 export type DevtronTokenResponse = z.infer<typeof devtronTokenResponse>;

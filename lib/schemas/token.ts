@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { queryFromUrl, type RawParams } from "../list-query";
 import { permissionsSchema } from "../permissions/schema";
 import { MAX_EXPIRES_IN_DAYS } from "../tokens/expiry";
 import { description } from "./catalog";
-import { pageQuery } from "./common";
+import { pageQuery, type SortOf, sortParam } from "./common";
 
 // Token names: 3–50 characters, ^[a-z0-9][a-z0-9_-]*[a-z0-9]$, one message per rule.
 export const TOKEN_NAME_MIN = 3;
@@ -57,16 +58,17 @@ export const regenerateTokenInput = z
   })
   .refine(notBoth, notBothMessage);
 
-export const TOKEN_SORTS = ["name", "lastUsedAt", "expiresAt", "createdAt"] as const;
+// The token list: GET /api/v1/tokens parses it strictly, the tokens page leniently.
+const TOKEN_SORTS = ["name", "lastUsedAt", "expiresAt", "createdAt"] as const;
+/** Newest first. */
+export const TOKENS_DEFAULT_SORT: SortOf<typeof TOKEN_SORTS> = "-createdAt";
+export const TOKEN_PAGE_SIZES = [20, 50, 100] as const;
 export const TOKEN_STATUSES = ["active", "expired", "expiring"] as const;
 export const listTokensQuery = pageQuery.extend({
   status: z.enum(TOKEN_STATUSES, { error: `must be one of ${TOKEN_STATUSES.join(", ")}` }).optional(),
-  sort: z
-    .enum([...TOKEN_SORTS, ...TOKEN_SORTS.map((s) => `-${s}` as const)], {
-      error: `must be one of ${TOKEN_SORTS.join(", ")} (prefix - for descending)`,
-    })
-    .optional(),
+  sort: sortParam(TOKEN_SORTS),
 });
+export const tokensQueryFromUrl = (params: RawParams) => queryFromUrl(listTokensQuery, params);
 
 export const tokenResponse = z.object({
   id: z.number().int(),

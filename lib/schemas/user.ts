@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { queryFromUrl, type RawParams } from "../list-query";
 import { permissionsSchema } from "../permissions/schema";
-import { pageQuery } from "./common";
+import { pageQuery, type SortOf, sortParam } from "./common";
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 1024;
@@ -57,7 +58,11 @@ export const setupInput = z
   })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "does not match the password" });
 
-export const listUsersQuery = pageQuery;
+// The user list: GET /api/v1/users parses it strictly, the users page leniently.
+const USER_SORTS = ["email", "name", "createdAt"] as const;
+export const USERS_DEFAULT_SORT: SortOf<typeof USER_SORTS> = "email";
+export const listUsersQuery = pageQuery.extend({ sort: sortParam(USER_SORTS) });
+export const usersQueryFromUrl = (params: RawParams) => queryFromUrl(listUsersQuery, params);
 
 export const userResponse = z.object({
   id: z.number().int(),
@@ -72,5 +77,6 @@ export const userResponse = z.object({
 
 export type CreateUserInput = z.infer<typeof createUserInput>;
 export type UpdateUserInput = z.infer<typeof updateUserInput>;
+export type ListUsersQuery = z.infer<typeof listUsersQuery>;
 export type SetupInput = z.infer<typeof setupInput>;
 export type UserResponse = z.infer<typeof userResponse>;

@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { checksumOf, crc32, generateToken, isWellFormedToken, previewOf, TOKEN_PATTERN, toBase62 } from "./format";
+import { checksumOf, crc32, generateToken, hashSecret, isWellFormedToken, previewOf, TOKEN_PATTERN, toBase62 } from "./format";
 
 describe("crc32", () => {
   it.each([
@@ -69,5 +70,20 @@ describe("tokens", () => {
   it("previews as tsr_ + first 4 random characters + … + last 4", () => {
     const t = `tsr_abcd${"x".repeat(36)}012345`;
     expect(previewOf(t)).toBe("tsr_abcd…2345");
+  });
+});
+
+describe("hashSecret", () => {
+  it.each([
+    ["", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"],
+    ["abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"],
+    ["abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"],
+  ])("is SHA-256 in hex (FIPS 180-4 example %j)", (text, hex) => {
+    expect(hashSecret(text)).toBe(hex);
+  });
+
+  it("agrees with node:crypto on generated tokens and on text past one block, so stored hashes stay valid", () => {
+    const inputs = [...Array.from({ length: 200 }, generateToken), "é€😀".repeat(40), "x".repeat(1000)];
+    for (const input of inputs) expect(hashSecret(input)).toBe(createHash("sha256").update(input).digest("hex"));
   });
 });

@@ -1,7 +1,12 @@
+import { sha256 } from "@noble/hashes/sha2";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
+
 // The token format (DESIGN.md §3), in one pure module so other tools can validate
 // tokens the same way: `tsr_` + 40 random base62 characters + a 6-character base62
 // CRC-32 (IEEE) of those 40 characters, most significant digit first, 0-padded.
-// A typo or a truncated paste is caught here, before any database lookup.
+// A typo or a truncated paste is caught here, before any database lookup. Generating,
+// hashing and previewing a secret live together here, so what is stored can only ever
+// be derived from a secret the way the check derives it.
 
 export const TOKEN_PREFIX = "tsr_";
 export const RANDOM_LENGTH = 40;
@@ -66,6 +71,14 @@ export function isWellFormedToken(token: string): boolean {
   if (token.length !== TOKEN_LENGTH || !TOKEN_PATTERN.test(token)) return false;
   const random = token.slice(TOKEN_PREFIX.length, TOKEN_PREFIX.length + RANDOM_LENGTH);
   return checksumOf(random) === token.slice(TOKEN_PREFIX.length + RANDOM_LENGTH);
+}
+
+/**
+ * What is stored and looked up instead of the secret: its SHA-256, in hex. Synchronous and
+ * browser-safe (docs/decisions.md says why not node:crypto or Web Crypto).
+ */
+export function hashSecret(secret: string): string {
+  return bytesToHex(sha256(utf8ToBytes(secret)));
 }
 
 /** What the dashboard shows instead of the secret: `tsr_` + 4 random characters + `…` + the last 4. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:crypto";
 import { ApiError } from "@/lib/errors";
-import { WorkGate } from "../http/work-gate";
+import { WorkGate } from "../limits/work-gate";
 import { processState } from "../process-state";
 
 // scrypt with OWASP's recommended parameters (N=2^17, r=8, p=1). The parameters are

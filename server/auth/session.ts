@@ -11,7 +11,7 @@ import { loadSessionPrincipal } from "./sessions";
 // their next click.
 
 /** The cookie next-auth sets: the `__Secure-` one when the dashboard is served over https, and only that one. */
-export function sessionCookieName(secure: boolean = secureCookies()): string {
+function sessionCookieName(secure: boolean = secureCookies()): string {
   return `${secure ? "__Secure-" : ""}next-auth.session-token`;
 }
 
@@ -34,7 +34,7 @@ function parseCookies(header: string | null): Map<string, string> {
 }
 
 /** The session cookie's value, joining next-auth's chunks (`name.0`, `name.1`, …) if it was split. */
-export function sessionCookie(header: string | null, name: string = sessionCookieName()): string | null {
+function sessionCookie(header: string | null, name: string = sessionCookieName()): string | null {
   const cookies = parseCookies(header);
   const whole = cookies.get(name);
   if (whole) return whole;
@@ -53,7 +53,7 @@ export function sessionClaims(jwt: JWT | null): SessionClaims | null {
   return { userId, sessionId };
 }
 
-export async function sessionClaimsFromToken(token: string): Promise<SessionClaims | null> {
+async function sessionClaimsFromToken(token: string): Promise<SessionClaims | null> {
   try {
     return sessionClaims(await decode({ token, secret: authSecret() }));
   } catch {

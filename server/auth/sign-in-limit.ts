@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/errors";
-import { type LimitPolicy, limiter } from "../http/rate-limit";
+import { type LimitPolicy, limiter } from "../limits/rate-limit";
 import { anonymousPasswordWork, passwordWorkBusy } from "./password";
 
 // Sign-in attempts are limited per client IP + email pair and per client IP — never per
@@ -13,10 +13,10 @@ import { anonymousPasswordWork, passwordWorkBusy } from "./password";
 export const SIGN_IN_LIMIT = 10;
 /** An IP may fail for several accounts, but not without bound. */
 export const SIGN_IN_IP_LIMIT = SIGN_IN_LIMIT * 3;
-export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 
 export const SIGN_IN_PAIR: LimitPolicy = { name: "sign-in:ip+email", limit: SIGN_IN_LIMIT, windowMs: SIGN_IN_WINDOW_MS };
-export const SIGN_IN_IP: LimitPolicy = { name: "sign-in:ip", limit: SIGN_IN_IP_LIMIT, windowMs: SIGN_IN_WINDOW_MS };
+const SIGN_IN_IP: LimitPolicy = { name: "sign-in:ip", limit: SIGN_IN_IP_LIMIT, windowMs: SIGN_IN_WINDOW_MS };
 
 const byPair = () => limiter(SIGN_IN_PAIR);
 const byIp = () => limiter(SIGN_IN_IP);
@@ -52,7 +52,7 @@ export async function recordUncheckedSignIn(ip: string, email: string): Promise<
   await Promise.all([byPair().refund(pairKey(ip, email)), byIp().refund(ip)]);
 }
 
-export function tooManySignIns(seconds: number): ApiError {
+function tooManySignIns(seconds: number): ApiError {
   const minutes = Math.ceil(seconds / 60);
   return new ApiError("rate_limited", `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
     retryAfter: seconds,

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as signInRoute } from "@/app/api/auth/[...nextauth]/route";
 import { ACCOUNT_DISABLED, SIGN_IN_RATE_LIMITED, SIGN_IN_UNAVAILABLE } from "@/lib/errors";
 import { getSql } from "@/server/db";
-import { useCounterStore } from "@/server/http/rate-limit";
+import { useCounterStore } from "@/server/limits/rate-limit";
 import { brokenCounterStore, useFreshCounterStore, useFreshDatabase, usingPostgres } from "@/tests/helpers/db";
 import { makeUser, unique } from "@/tests/helpers/fixtures";
 import { authorizeCredentials } from "./options";

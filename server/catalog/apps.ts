@@ -1,7 +1,14 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { appReadFilter, canCreateApp, canDeleteApp, canReadApp, canTriggerDeployment, canUpdateApp } from "@/lib/permissions/policy";
-import type { AppResponse, CreateAppInput, DeploymentResponse, Label, UpdateAppInput } from "@/lib/schemas/catalog";
+import {
+  APPS_DEFAULT_SORT,
+  type AppResponse,
+  type CreateAppInput,
+  type DeploymentResponse,
+  type Label,
+  type UpdateAppInput,
+} from "@/lib/schemas/catalog";
 import { recordEvent } from "../audit/record";
 import { actorOf, type Principal } from "../auth/principal";
 import { getDb, type Tx } from "../db";
@@ -15,7 +22,7 @@ import { pruneAppFromGrants } from "./grant-uses";
 const withProject = { project: { select: { name: true } } } as const;
 type Row = Prisma.AppGetPayload<{ include: typeof withProject }>;
 
-export const toAppResponse = (a: Row): AppResponse => ({
+const toAppResponse = (a: Row): AppResponse => ({
   id: a.id,
   name: a.name,
   project: a.project.name,
@@ -44,7 +51,7 @@ export async function listApps(principal: Principal, p: Paging & { project?: str
     AND: [readableApps(principal), { name: contains(p.q) }, p.project ? { project: { name: p.project } } : {}],
   };
   const [rows, total] = await Promise.all([
-    db.app.findMany({ where, include: withProject, orderBy: orderBy(p.sort, "name"), ...skipTake(p) }),
+    db.app.findMany({ where, include: withProject, orderBy: orderBy(p.sort, APPS_DEFAULT_SORT), ...skipTake(p) }),
     db.app.count({ where }),
   ]);
   return pageOf(rows.map(toAppResponse), total, p);
@@ -56,7 +63,7 @@ async function readableAppOrThrow(tx: Tx, principal: Principal, id: number): Pro
   return app;
 }
 
-export async function getApp(principal: Principal, id: number) {
+export async function getAppOrThrow(principal: Principal, id: number) {
   return toAppResponse(await readableAppOrThrow(await getDb(), principal, id));
 }
 

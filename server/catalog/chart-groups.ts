@@ -1,6 +1,11 @@
 import "server-only";
 import { canCreateChartGroup, canDeleteChartGroup, canReadChartGroups, canUpdateChartGroup } from "@/lib/permissions/policy";
-import type { ChartGroupResponse, CreateChartGroupInput, UpdateChartGroupInput } from "@/lib/schemas/catalog";
+import {
+  CHART_GROUPS_DEFAULT_SORT,
+  type ChartGroupResponse,
+  type CreateChartGroupInput,
+  type UpdateChartGroupInput,
+} from "@/lib/schemas/catalog";
 import { recordEvent } from "../audit/record";
 import { actorOf, type Principal } from "../auth/principal";
 import { getDb, type Tx } from "../db";
@@ -9,7 +14,7 @@ import { duplicate, forbidden, notFound } from "./common";
 import { assertNotGranted } from "./grant-uses";
 
 type Row = { id: number; name: string; description: string; charts: unknown; createdAt: Date; updatedAt: Date };
-export const toChartGroupResponse = (g: Row): ChartGroupResponse => ({
+const toChartGroupResponse = (g: Row): ChartGroupResponse => ({
   id: g.id,
   name: g.name,
   description: g.description,
@@ -23,7 +28,7 @@ export async function listChartGroups(principal: Principal, p: Paging) {
   const db = await getDb();
   const where = { name: contains(p.q) };
   const [rows, total] = await Promise.all([
-    db.chartGroup.findMany({ where, orderBy: orderBy(p.sort, "name"), ...skipTake(p) }),
+    db.chartGroup.findMany({ where, orderBy: orderBy(p.sort, CHART_GROUPS_DEFAULT_SORT), ...skipTake(p) }),
     db.chartGroup.count({ where }),
   ]);
   return pageOf(rows.map(toChartGroupResponse), total, p);
@@ -35,7 +40,7 @@ async function readableGroupOrThrow(tx: Tx, principal: Principal, id: number) {
   return g;
 }
 
-export async function getChartGroup(principal: Principal, id: number) {
+export async function getChartGroupOrThrow(principal: Principal, id: number) {
   return toChartGroupResponse(await readableGroupOrThrow(await getDb(), principal, id));
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/errors";
-import type { EnvironmentResponse } from "@/lib/schemas/catalog";
+import { ENVIRONMENTS_DEFAULT_SORT, type EnvironmentResponse } from "@/lib/schemas/catalog";
 import { recordEvent } from "../audit/record";
 import type { Actor } from "../auth/principal";
 import { getDb } from "../db";
@@ -18,7 +18,7 @@ type Row = {
   createdAt: Date;
   updatedAt: Date;
 };
-export const toEnvironmentResponse = (e: Row): EnvironmentResponse => ({
+const toEnvironmentResponse = (e: Row): EnvironmentResponse => ({
   id: e.id,
   name: e.name,
   description: e.description,
@@ -33,7 +33,7 @@ export async function listEnvironments(p: Paging) {
   const db = await getDb();
   const where = { name: contains(p.q) };
   const [rows, total] = await Promise.all([
-    db.environment.findMany({ where, orderBy: orderBy(p.sort, "name"), ...skipTake(p) }),
+    db.environment.findMany({ where, orderBy: orderBy(p.sort, ENVIRONMENTS_DEFAULT_SORT), ...skipTake(p) }),
     db.environment.count({ where }),
   ]);
   return pageOf(rows.map(toEnvironmentResponse), total, p);

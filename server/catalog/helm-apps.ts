@@ -2,7 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { canDeleteHelmApp, canInstallHelmApp, canReadHelmApp, canUpdateHelmApp, helmAppReadFilter } from "@/lib/permissions/policy";
-import type { CreateHelmAppInput, HelmAppResponse, UpdateHelmAppInput } from "@/lib/schemas/catalog";
+import { type CreateHelmAppInput, HELM_APPS_DEFAULT_SORT, type HelmAppResponse, type UpdateHelmAppInput } from "@/lib/schemas/catalog";
 import { recordEvent } from "../audit/record";
 import { actorOf, type Principal } from "../auth/principal";
 import { getDb, type Tx } from "../db";
@@ -13,7 +13,7 @@ import { pruneAppFromGrants } from "./grant-uses";
 const include = { project: { select: { name: true } }, environment: { select: { name: true } } } as const;
 type Row = Prisma.HelmAppGetPayload<{ include: typeof include }>;
 
-export const toHelmAppResponse = (h: Row): HelmAppResponse => ({
+const toHelmAppResponse = (h: Row): HelmAppResponse => ({
   id: h.id,
   name: h.name,
   project: h.project.name,
@@ -52,7 +52,7 @@ export async function listHelmApps(principal: Principal, p: Paging & { project?:
     ],
   };
   const [rows, total] = await Promise.all([
-    db.helmApp.findMany({ where, include, orderBy: orderBy(p.sort, "name"), ...skipTake(p) }),
+    db.helmApp.findMany({ where, include, orderBy: orderBy(p.sort, HELM_APPS_DEFAULT_SORT), ...skipTake(p) }),
     db.helmApp.count({ where }),
   ]);
   return pageOf(rows.map(toHelmAppResponse), total, p);
@@ -64,7 +64,7 @@ async function readableHelmAppOrThrow(tx: Tx, principal: Principal, id: number):
   return h;
 }
 
-export async function getHelmApp(principal: Principal, id: number) {
+export async function getHelmAppOrThrow(principal: Principal, id: number) {
   return toHelmAppResponse(await readableHelmAppOrThrow(await getDb(), principal, id));
 }
 

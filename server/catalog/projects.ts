@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/errors";
-import type { ProjectResponse } from "@/lib/schemas/catalog";
+import { PROJECTS_DEFAULT_SORT, type ProjectResponse } from "@/lib/schemas/catalog";
 import { recordEvent } from "../audit/record";
 import type { Actor } from "../auth/principal";
 import { getDb } from "../db";
@@ -12,7 +12,7 @@ import { grantHolders } from "./grant-uses";
 // fill filters and forms — and only super admins change them (route layer).
 
 type Row = { id: number; name: string; description: string; createdAt: Date; updatedAt: Date };
-export const toProjectResponse = (p: Row): ProjectResponse => ({
+const toProjectResponse = (p: Row): ProjectResponse => ({
   id: p.id,
   name: p.name,
   description: p.description,
@@ -24,7 +24,7 @@ export async function listProjects(p: Paging) {
   const db = await getDb();
   const where = { name: contains(p.q) };
   const [rows, total] = await Promise.all([
-    db.project.findMany({ where, orderBy: orderBy(p.sort, "name"), ...skipTake(p) }),
+    db.project.findMany({ where, orderBy: orderBy(p.sort, PROJECTS_DEFAULT_SORT), ...skipTake(p) }),
     db.project.count({ where }),
   ]);
   return pageOf(rows.map(toProjectResponse), total, p);

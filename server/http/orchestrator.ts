@@ -1,18 +1,15 @@
 import "server-only";
 import { STATUS_CODES } from "node:http";
-import { ApiError } from "@/lib/errors";
-import type { Principal } from "../auth/principal";
-import { clientIp } from "./client-ip";
-import { toApiError } from "./errors";
-import { authenticate, type RouteContext, routeParams } from "./route";
+import type { ApiError } from "@/lib/errors";
+import type { Declaration, DeclaredHandler, Handler } from "./declaration";
+import { NO_STORE } from "./respond";
+import { declaredRoute, type Surface } from "./route";
 
 // Devtron's envelope: { code, status, result, errors }. Same services, same errors as
 // /api/v1, only dressed the way Devtron scripts and Postman collections expect — with
 // honest HTTP statuses (Devtron answers 500 for a duplicate name; we answer 409).
 
-type Ctx = { req: Request; receivedAt: Date; params: Record<string, string | undefined>; principal: Principal; ip: string };
-
-export function envelope(result: unknown, code = 200): Response {
+function envelope(result: unknown, code = 200): Response {
   return Response.json({ code, status: STATUS_CODES[code] ?? "OK", result }, { status: code });
 }
 
@@ -28,18 +25,21 @@ export function envelopeError(error: ApiError, extraHeaders: Record<string, stri
   return Response.json({ code: error.status, status: STATUS_CODES[error.status] ?? "Error", errors }, { status: error.status, headers });
 }
 
-export function orchestratorRoute(handler: (ctx: Ctx) => Promise<Response | unknown>) {
-  return async (req: Request, context?: RouteContext): Promise<Response> => {
-    const receivedAt = new Date();
-    try {
-      const params = await routeParams(context);
-      const ip = clientIp(req.headers);
-      const principal = await authenticate(req, ip);
-      if (!principal) throw new ApiError("unauthorized", "Send an API token in the token header.");
-      const result = await handler({ req, receivedAt, params, principal, ip });
-      return result instanceof Response ? result : envelope(result);
-    } catch (error) {
-      return envelopeError(toApiError(error));
-    }
-  };
+const DEVTRON: Surface = {
+  devtron: true,
+  unauthorized: "Send an API token in the token header.",
+  success: (result, status, noStore) => {
+    const res = envelope(result, status);
+    if (noStore) res.headers.set("cache-control", NO_STORE["cache-control"]);
+    return res;
+  },
+  failure: (error) => envelopeError(error),
+};
+
+/** An /orchestrator route; its declared response is the envelope's `result`. */
+export function orchestratorRoute<const D extends Declaration & { readonly access: "principal" | "superAdmin" }>(
+  declaration: D,
+  handler: Handler<D>,
+): DeclaredHandler {
+  return declaredRoute(DEVTRON, declaration, handler);
 }

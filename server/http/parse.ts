@@ -3,7 +3,7 @@ import { NextRequest } from "next/server";
 import type { z } from "zod";
 import { ApiError, type FieldError, fieldError } from "@/lib/errors";
 import { INT32_MAX, idParam } from "@/lib/schemas/common";
-import { toApiError, validationError } from "./errors";
+import { toApiError, validationError } from "../errors";
 import { problem } from "./respond";
 
 // Where request input enters: bodies, queries and path ids are read and checked here, once,

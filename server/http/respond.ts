@@ -17,7 +17,3 @@ export function problem(error: ApiError, headers: HeadersInit = {}): Response {
   if (error.retryAfter) h.set("retry-after", String(error.retryAfter));
   return new Response(JSON.stringify(error.toProblem()), { status: error.status, headers: h });
 }
-
-export function noContent(): Response {
-  return new Response(null, { status: 204 });
-}

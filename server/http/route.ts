@@ -2,43 +2,43 @@ import "server-only";
 import { ApiError } from "@/lib/errors";
 import { isSuperAdmin, type Principal } from "../auth/principal";
 import { principalFromCookie } from "../auth/session";
+import { toApiError } from "../errors";
 import { authenticateToken, tokenFromHeaders } from "../tokens/verify";
+import { assertAnswerFits } from "./answer";
 import { clientIp } from "./client-ip";
-import { toApiError } from "./errors";
+import {
+  type Context,
+  type Declaration,
+  type Declared,
+  type DeclaredHandler,
+  type Handler,
+  isReply,
+  pathIdNames,
+  type RouteContext,
+  type RouteHandler,
+} from "./declaration";
 import { assertSameOrigin } from "./origin";
-import { json, problem } from "./respond";
+import { parseBody, parseId, parseQuery } from "./parse";
+import { json, NO_STORE, problem } from "./respond";
 
-// Every API route goes through here: authenticate → (the handler parses, authorizes
-// through the policy layer, calls a service) → respond. Errors of any kind come back
-// as problem+json (DESIGN.md §5); nothing internal leaks.
-
-export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+// Every API route goes through here: authenticate → authorize by access level → read the
+// path ids, query and body with the route's declared schemas → the handler (which authorizes
+// anything finer through the policy layer and calls one service) → check the answer against
+// its response schema → respond. Errors of any kind come back in the surface's format
+// (problem+json here; Devtron's envelope through ./orchestrator.ts); nothing internal leaks.
 
 /** Next's (promised) route params, catch-all segments joined. */
-export async function routeParams(context?: RouteContext): Promise<Record<string, string | undefined>> {
+async function routeParams(context?: RouteContext): Promise<Record<string, string | undefined>> {
   const raw = (await context?.params) ?? {};
   return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
 }
-
-export type Access = "public" | "principal" | "superAdmin";
-
-type Ctx<A extends Access> = {
-  req: Request;
-  /** When the handler was called, before any await: the moment the request arrived, as far as Tessera can tell. */
-  receivedAt: Date;
-  params: Record<string, string | undefined>;
-  ip: string;
-  principal: A extends "public" ? Principal | null : Principal;
-};
-
-type Handler<A extends Access> = (ctx: Ctx<A>) => Promise<Response | unknown>;
 
 /**
  * A token (Authorization: Bearer, or Devtron's `token` header) wins over a session
  * cookie. Requests without a token are checked for their origin: browsers must not
  * write here from another site, and cookie writes must prove they are same-origin.
  */
-export async function authenticate(req: Request, ip: string): Promise<Principal | null> {
+async function authenticate(req: Request, ip: string): Promise<Principal | null> {
   const token = tokenFromHeaders(req.headers);
   if (token !== null) return authenticateToken(token, ip);
   const principal = await principalFromCookie(req.headers.get("cookie"));
@@ -46,25 +46,57 @@ export async function authenticate(req: Request, ip: string): Promise<Principal 
   return principal;
 }
 
-export function requireSuperAdmin(principal: Principal, what = "this"): void {
+function requireSuperAdmin(principal: Principal, what = "this"): void {
   if (!isSuperAdmin(principal)) throw new ApiError("forbidden", `Only super admins can manage ${what}.`);
 }
 
-export function route<A extends Access>(access: A, handler: Handler<A>) {
-  return async (req: Request, context?: RouteContext): Promise<Response> => {
+/** How a surface says who to be, and how it answers. */
+export type Surface = {
+  readonly devtron: boolean;
+  readonly unauthorized: string;
+  success(body: unknown, status: number, noStore: boolean): Response;
+  failure(error: ApiError): Response;
+};
+
+/** A route handler that does what `declaration` says, answering in `surface`'s format. */
+export function declaredRoute<const D extends Declaration>(surface: Surface, declaration: D, handler: Handler<D>): DeclaredHandler {
+  const ids = pathIdNames(declaration.path);
+  const run: RouteHandler = async (req, context) => {
     const receivedAt = new Date();
     try {
       const params = await routeParams(context);
       const ip = clientIp(req.headers);
-      const principal = await authenticate(req, ip);
-      if (access !== "public" && !principal) {
-        throw new ApiError("unauthorized", "Sign in, or send an API token in the Authorization or token header.");
-      }
-      if (access === "superAdmin") requireSuperAdmin(principal!);
-      const result = await handler({ req, receivedAt, params, ip, principal: principal as Ctx<A>["principal"] });
-      return result instanceof Response ? result : json(result);
+      const principal = declaration.authenticate === false ? null : await authenticate(req, ip);
+      if (declaration.access !== "public" && !principal) throw new ApiError("unauthorized", surface.unauthorized);
+      if (declaration.access === "superAdmin") requireSuperAdmin(principal!, declaration.manages);
+      await declaration.admit?.({ ip });
+      const ctx: Record<string, unknown> = { req, receivedAt, ip, principal };
+      for (const name of ids) ctx[name] = parseId(params[name], name);
+      ctx.query = declaration.query ? parseQuery(req, declaration.query) : undefined;
+      ctx.body = declaration.body ? await parseBody(req, declaration.body) : undefined;
+      // Handler<D> is a conditional type: call it as what every branch of it is.
+      const answer: unknown = await (handler as (ctx: Context<D>) => Promise<unknown>)(ctx as Context<D>);
+      if (!declaration.response) return surface.success(undefined, declaration.status ?? 204, false);
+      const { status, body } = isReply(answer) ? answer : { status: declaration.status ?? 200, body: answer };
+      assertAnswerFits(declaration.response, body, `${req.method} ${declaration.path}`);
+      return surface.success(body, status, declaration.noStore === true);
     } catch (error) {
-      return problem(toApiError(error));
+      return surface.failure(toApiError(error));
     }
   };
+  const declared: Declared = { ...declaration, devtron: surface.devtron };
+  return Object.assign(run, { declaration: declared });
+}
+
+const API: Surface = {
+  devtron: false,
+  unauthorized: "Sign in, or send an API token in the Authorization or token header.",
+  success: (body, status, noStore) =>
+    body === undefined ? new Response(null, { status }) : json(body, { status, headers: noStore ? NO_STORE : undefined }),
+  failure: (error) => problem(error),
+};
+
+/** An /api route: export it through methods() (./methods.ts) as the method it answers. */
+export function route<const D extends Declaration>(declaration: D, handler: Handler<D>): DeclaredHandler {
+  return declaredRoute(API, declaration, handler);
 }

@@ -1,10 +1,31 @@
 import "server-only";
 import { z } from "zod";
 import { ERROR_CODES } from "@/lib/errors";
+import { type Declared, declarationOf, pathIdNames } from "../http/declaration";
+import { HTTP_METHODS, type HttpMethod } from "../http/methods";
 import { MAX_BODY_BYTES } from "../http/parse";
-import { ENDPOINTS, type Endpoint } from "./endpoints";
 
-// OpenAPI 3.1 (whose schemas are JSON Schema 2020-12, what zod emits) built from ENDPOINTS.
+// OpenAPI 3.1 (whose schemas are JSON Schema 2020-12, what zod emits), written from the
+// declarations the route handlers carry (server/http/declaration.ts): the very schemas each
+// route parses and answers with. Next bundles every route module on its own, so the modules
+// are handed in: app/documented-routes.ts lists them, and tests/api/openapi.test.ts checks
+// that list against the route files on disk.
+
+/** A route module as Next loads it: its methods' handlers, among other exports. */
+export type RouteModule = { readonly [method in HttpMethod]?: unknown };
+
+/** One method of one path, as its route declared it. */
+export type DeclaredOperation = Declared & { readonly method: Lowercase<Exclude<HttpMethod, "HEAD" | "OPTIONS">> };
+
+/** Every declared operation of `modules`, in their order, each module's methods in HTTP_METHODS order. */
+export function operationsOf(modules: readonly RouteModule[]): DeclaredOperation[] {
+  return modules.flatMap((mod) =>
+    HTTP_METHODS.flatMap((method) => {
+      const declaration = method === "HEAD" || method === "OPTIONS" ? undefined : declarationOf(mod[method]);
+      return declaration ? [{ ...declaration, method: method.toLowerCase() as DeclaredOperation["method"] }] : [];
+    }),
+  );
+}
 
 type Json = Record<string, unknown>;
 
@@ -52,11 +73,11 @@ const STATUS_TEXT: Record<number, string> = {
   404: "not_found: no such thing, or not visible to the caller",
   409: "conflict: the name is in use, or the thing is still in use",
   413: `payload_too_large: the body is over ${MAX_BODY_BYTES / 1024} kB`,
-  429: "rate_limited: too many failed authentications (see Retry-After)",
+  429: "rate_limited: too many failed attempts from the address, or too much password work at once (see Retry-After)",
   503: "unavailable: the database cannot be reached",
 };
 
-function operation(e: Endpoint): Json {
+function operation(e: DeclaredOperation): Json {
   const errorStatuses = [
     ...new Set([
       ...(e.access === "public" ? [] : [401, 429]),
@@ -82,7 +103,7 @@ function operation(e: Endpoint): Json {
     responses[String(status)] = { description: STATUS_TEXT[status] ?? "Error", content: { [errorType]: { schema: errorBody } } };
 
   const parameters: Json[] = [];
-  if (e.path.includes("{id}")) parameters.push({ name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } });
+  for (const name of pathIdNames(e.path)) parameters.push({ name, in: "path", required: true, schema: { type: "integer", minimum: 1 } });
   if (e.query) {
     const q = schemaOf(e.query, "input") as { properties?: Record<string, Json>; required?: string[] };
     for (const [name, schema] of Object.entries(q.properties ?? {})) {
@@ -100,9 +121,10 @@ function operation(e: Endpoint): Json {
   };
 }
 
-export function openApiDocument(serverUrl?: string): Json {
+export function openApiDocument(modules: readonly RouteModule[], serverUrl?: string): Json {
+  const operations = operationsOf(modules);
   const paths: Record<string, Json> = {};
-  for (const e of ENDPOINTS) {
+  for (const e of operations) {
     paths[e.path] = { ...paths[e.path], [e.method]: operation(e) };
   }
   return {
@@ -115,7 +137,7 @@ export function openApiDocument(serverUrl?: string): Json {
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     security: [{ bearer: [] }, { tokenHeader: [] }],
-    tags: [...new Set(ENDPOINTS.map((e) => e.tag))].map((name) => ({ name })),
+    tags: [...new Set(operations.map((e) => e.tag))].map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: {

@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from "../auth/principal";
 import { seedDemoData } from "../catalog/seed";
 import { ConfigError } from "../config";
 import { getDb } from "../db";
-import { type LimitPolicy, limiter } from "../http/rate-limit";
+import { type LimitPolicy, limiter } from "../limits/rate-limit";
 import { toUserResponse } from "../users/users";
 
 // First run: while no user exists, Tessera is open for exactly one thing — creating
@@ -26,7 +26,7 @@ export async function needsSetup(): Promise<boolean> {
 
 /** Setup requests allowed per client IP per window while setup is open. */
 export const SETUP_ATTEMPT_LIMIT = 10;
-export const SETUP_ATTEMPTS: LimitPolicy = { name: "setup:ip", limit: SETUP_ATTEMPT_LIMIT, windowMs: 15 * 60 * 1000 };
+const SETUP_ATTEMPTS: LimitPolicy = { name: "setup:ip", limit: SETUP_ATTEMPT_LIMIT, windowMs: 15 * 60 * 1000 };
 
 function setupClosed(): ApiError {
   return new ApiError("forbidden", "Tessera is already set up. Sign in, or ask a super admin for an account.");

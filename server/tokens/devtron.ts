@@ -5,7 +5,7 @@ import type { DevtronTokenResponse } from "@/lib/schemas/devtron-token";
 import type { TokenResponse } from "@/lib/schemas/token";
 import { type Actor, tokenLabel } from "../auth/principal";
 import { maxTokenLifetimeDays } from "./config";
-import { createToken, getToken, listTokens, regenerateToken, updateToken } from "./tokens";
+import { createToken, getTokenOrThrow, listTokens, regenerateToken, updateToken } from "./tokens";
 
 // Devtron's API-token surface as a thin adapter over the same services. A token made
 // here has no roles until they are set (Devtron sets them with a second call; here it
@@ -13,7 +13,7 @@ import { createToken, getToken, listTokens, regenerateToken, updateToken } from 
 
 const ONE_YEAR_DAYS = 365;
 
-export function toDevtronToken(t: TokenResponse): DevtronTokenResponse {
+function toDevtronToken(t: TokenResponse): DevtronTokenResponse {
   return {
     id: t.id,
     userId: t.id,
@@ -61,7 +61,7 @@ export async function updateDevtronToken(
   actor: Actor,
   receivedAt = new Date(),
 ) {
-  const current = await getToken(id);
+  const current = await getTokenOrThrow(id);
   const currentMs = current.expiresAt ? Date.parse(current.expiresAt) : 0;
   const regenerate = input.expireAtInMs !== undefined && input.expireAtInMs !== currentMs;
   // Regenerate first: it validates the expiry, so a bad one changes nothing at all.

@@ -2,9 +2,16 @@ import "server-only";
 import { ApiError, fieldError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Permissions } from "@/lib/permissions/schema";
-import type { CreateTokenInput, ListTokensQuery, RegenerateTokenInput, TokenResponse, UpdateTokenInput } from "@/lib/schemas/token";
+import {
+  type CreateTokenInput,
+  type ListTokensQuery,
+  type RegenerateTokenInput,
+  TOKENS_DEFAULT_SORT,
+  type TokenResponse,
+  type UpdateTokenInput,
+} from "@/lib/schemas/token";
 import { addDays, EXPIRING_WITHIN_DAYS, type ExpiryInput, resolveExpiry } from "@/lib/tokens/expiry";
-import { generateToken, previewOf } from "@/lib/tokens/format";
+import { generateToken, hashSecret, previewOf } from "@/lib/tokens/format";
 import { recordEvent } from "../audit/record";
 import { type Actor, permissionsFrom } from "../auth/principal";
 import { assertGrantNamesExist } from "../catalog/check-grants";
@@ -12,7 +19,6 @@ import { getDb, type Tx } from "../db";
 import { contains, orderBy, pageOf, skipTake } from "../db/paging";
 import { processState } from "../process-state";
 import { maxTokenLifetimeDays } from "./config";
-import { hashSecret } from "./verify";
 
 // Tokens: generate, list, read, edit, regenerate, delete. Every write runs in one
 // transaction with its audit event. Secrets leave this module exactly once (create,
@@ -38,7 +44,7 @@ const PUBLIC_FIELDS = {
 } as const satisfies Prisma.ApiTokenSelect;
 type Row = Prisma.ApiTokenGetPayload<{ select: typeof PUBLIC_FIELDS }>;
 
-export function toTokenResponse(t: Row, now = new Date()): TokenResponse {
+function toTokenResponse(t: Row, now = new Date()): TokenResponse {
   return {
     id: t.id,
     name: t.name,
@@ -58,7 +64,8 @@ export function toTokenResponse(t: Row, now = new Date()): TokenResponse {
   };
 }
 
-function expiryOrThrow(input: ExpiryInput, now: Date): Date | null {
+/** The expiry a create or regenerate asks for (null: never); a 400 at its field when it is not allowed. */
+function expiresAtFor(input: ExpiryInput, now: Date): Date | null {
   const result = resolveExpiry(input, now, maxTokenLifetimeDays());
   if (!result.ok) throw fieldError(result.path, result.message);
   return result.expiresAt;
@@ -86,13 +93,13 @@ export async function listTokens(query: ListTokensQuery, now = new Date()) {
     ...(query.q ? { name: contains(query.q) } : {}),
     ...statusWhere(query.status, now),
   };
-  const sort = query.sort ?? "-createdAt";
+  const sort = query.sort ?? TOKENS_DEFAULT_SORT;
   const field = sort.replace(/^-/, "");
   // Never-used and never-expiring tokens sort last either way, as people expect.
   const order: Prisma.ApiTokenOrderByWithRelationInput[] =
     field === "lastUsedAt" || field === "expiresAt"
       ? [{ [field]: { sort: sort.startsWith("-") ? "desc" : "asc", nulls: "last" } }, { id: sort.startsWith("-") ? "desc" : "asc" }]
-      : (orderBy(sort, "-createdAt") as Prisma.ApiTokenOrderByWithRelationInput[]);
+      : (orderBy(sort, TOKENS_DEFAULT_SORT) as Prisma.ApiTokenOrderByWithRelationInput[]);
   const [rows, total] = await Promise.all([
     db.apiToken.findMany({ where, select: PUBLIC_FIELDS, orderBy: order, ...skipTake(query) }),
     db.apiToken.count({ where }),
@@ -110,7 +117,7 @@ async function liveTokenOrThrow(tx: Tx, id: number): Promise<Row> {
   return token;
 }
 
-export async function getToken(id: number) {
+export async function getTokenOrThrow(id: number) {
   return toTokenResponse(await liveTokenOrThrow(await getDb(), id));
 }
 
@@ -125,7 +132,7 @@ async function assertNameFree(tx: Tx, name: string): Promise<void> {
 export type CreateTokenArgs = Omit<CreateTokenInput, "permissions"> & { permissions: Permissions };
 
 export async function createToken(input: CreateTokenArgs, actor: Actor, now = new Date()) {
-  const expiresAt = expiryOrThrow(input, now);
+  const expiresAt = expiresAtFor(input, now);
   const secret = generateToken();
   const db = await getDb();
   const token = await db.$transaction(async (tx) => {
@@ -201,7 +208,7 @@ const regenerateConflict = () =>
 
 /** `now` is when the request arrived; it is also the time the new expiry counts from. */
 export async function regenerateToken(id: number, input: RegenerateTokenInput, actor: Actor, now = new Date()) {
-  const expiresAt = expiryOrThrow(input, now);
+  const expiresAt = expiresAtFor(input, now);
   const seen = regenerations.get(id) ?? { inFlight: 0, lastDoneAt: 0 };
   if (seen.inFlight > 0 || seen.lastDoneAt > now.getTime()) throw regenerateConflict();
   seen.inFlight += 1;

@@ -1,19 +1,14 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { ApiError } from "@/lib/errors";
-import { isWellFormedToken, TOKEN_LENGTH } from "@/lib/tokens/format";
+import { hashSecret, isWellFormedToken, TOKEN_LENGTH } from "@/lib/tokens/format";
 import { type Principal, permissionsFrom, tokenLabel } from "../auth/principal";
 import { getSql } from "../db";
-import { type LimitPolicy, limiter } from "../http/rate-limit";
+import { type LimitPolicy, limiter } from "../limits/rate-limit";
 import { recordUsage } from "./usage";
 
 // The check on every API call (DESIGN.md §3): shape and checksum first, without the
 // database; then one indexed lookup by hash (current or superseded secret); then
 // deleted / expired / past-grace. Nothing here writes to the database.
-
-export function hashSecret(secret: string): string {
-  return createHash("sha256").update(secret).digest("hex");
-}
 
 export type VerifyResult =
   | { ok: true; principal: Principal }

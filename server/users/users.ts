@@ -1,7 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/errors";
-import type { Page, PageQuery } from "@/lib/schemas/common";
-import type { CreateUserInput, UpdateUserInput, UserResponse } from "@/lib/schemas/user";
+import type { Page } from "@/lib/schemas/common";
+import { type CreateUserInput, type ListUsersQuery, type UpdateUserInput, USERS_DEFAULT_SORT, type UserResponse } from "@/lib/schemas/user";
 import { recordEvent } from "../audit/record";
 import { hashPassword } from "../auth/password";
 import { type Actor, permissionsFrom } from "../auth/principal";
@@ -34,14 +34,11 @@ export function toUserResponse(u: UserRow): UserResponse {
   };
 }
 
-export const USER_SORTS = ["email", "name", "createdAt"] as const;
-export type UserSort = (typeof USER_SORTS)[number] | `-${(typeof USER_SORTS)[number]}`;
-
-export async function listUsers(query: PageQuery & { sort?: UserSort }): Promise<Page<UserResponse>> {
+export async function listUsers(query: ListUsersQuery): Promise<Page<UserResponse>> {
   const db = await getDb();
   const where = query.q ? { OR: [{ email: contains(query.q) }, { name: contains(query.q) }] } : {};
   const [rows, total] = await Promise.all([
-    db.user.findMany({ where, orderBy: orderBy(query.sort, "email"), ...skipTake(query) }),
+    db.user.findMany({ where, orderBy: orderBy(query.sort, USERS_DEFAULT_SORT), ...skipTake(query) }),
     db.user.count({ where }),
   ]);
   return pageOf(rows.map(toUserResponse), total, query);

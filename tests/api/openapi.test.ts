@@ -1,11 +1,18 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { DOCUMENTED_ROUTES } from "@/app/documented-routes";
+import { declarationOf, pathIdNames } from "@/server/http/declaration";
+import { HTTP_METHODS } from "@/server/http/methods";
+import { operationsOf } from "@/server/openapi/document";
 import { client, startServer, type TestServer } from "../helpers/http";
 
 // The document must describe every /api/v1 and /orchestrator endpoint that exists:
 // the route files on disk, and the methods each answers OPTIONS with (every route module
 // exports all methods through server/http/methods.ts), are the truth this test compares against.
+// It is written from the declarations the route handlers carry, through the list of route
+// modules in app/documented-routes.ts, so that list is checked against the files too.
 
 function routeFiles(dir: string, prefix: string[] = []): { path: string; file: string }[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -15,6 +22,17 @@ function routeFiles(dir: string, prefix: string[] = []): { path: string; file: s
       : [];
   });
 }
+
+const APP = path.resolve(__dirname, "../../app");
+
+/** Route files that declare nothing, because they answer for others: next-auth's, the document itself, the 404 catch-alls. */
+const UNDECLARED = ["/api/[[...path]]", "/api/auth/[...nextauth]", "/api/openapi.json", "/orchestrator/[[...path]]"];
+
+type Json = Record<string, unknown> & { properties?: Record<string, Json>; required?: string[] };
+const schemaJson = (schema: z.ZodType, io: "input" | "output"): Json => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Json;
+  return rest;
+};
 
 let server: TestServer;
 beforeAll(async () => {
@@ -64,5 +82,67 @@ describe("GET /api/openapi.json", () => {
     expect(
       at("paths", "/orchestrator/app", "post", "responses", "200", "content", "application/json", "schema", "properties"),
     ).toHaveProperty("result");
+  });
+});
+
+describe("the route declarations and the document", () => {
+  it("lists every declared route module in app/documented-routes.ts, each declaring the path it is filed under", async () => {
+    const declared = [];
+    for (const f of routeFiles(APP)) {
+      const mod = (await import(f.file)) as Record<string, unknown>;
+      const declarations = HTTP_METHODS.map((m) => declarationOf(mod[m])).filter((d) => d !== undefined);
+      const onDisk = f.path.replace(/\/\((\w+)\)/g, "");
+      if (declarations.length === 0) {
+        expect(UNDECLARED, `${f.file} declares none of its methods`).toContain(onDisk);
+        continue;
+      }
+      declared.push(mod);
+      expect(DOCUMENTED_ROUTES, `${f.file} is missing from app/documented-routes.ts`).toContain(mod);
+      for (const d of declarations) expect(d.path, f.file).toBe(onDisk);
+    }
+    expect(new Set(DOCUMENTED_ROUTES).size).toBe(DOCUMENTED_ROUTES.length);
+    expect(DOCUMENTED_ROUTES.length).toBe(declared.length);
+  });
+
+  it("writes every declared schema, status and access level into the document it serves", async () => {
+    const doc = (await client(server)("GET", "/api/openapi.json")).body as { paths: Record<string, Record<string, Json>> };
+    const operations = operationsOf(DOCUMENTED_ROUTES);
+    expect(operations.length).toBeGreaterThan(40);
+    expect(Object.values(doc.paths).flatMap((p) => Object.keys(p)).length).toBe(operations.length);
+    for (const op of operations) {
+      const where = `${op.method.toUpperCase()} ${op.path}`;
+      const o = doc.paths[op.path]?.[op.method] as Json & {
+        parameters?: { name: string; in: string; schema: Json }[];
+        requestBody?: { content: Record<string, { schema: Json }> };
+        responses: Record<string, { content?: Record<string, { schema: Json }> }>;
+      };
+      expect(o, where).toBeDefined();
+      expect([o.summary, o.tags], where).toEqual([op.summary, [op.tag]]);
+      expect(o.requestBody?.content["application/json"]?.schema, where).toEqual(op.body ? schemaJson(op.body, "input") : undefined);
+      const params = (where: string) => (o.parameters ?? []).filter((p) => p.in === where);
+      expect(
+        params("path").map((p) => p.name),
+        where,
+      ).toEqual(pathIdNames(op.path));
+      const query = op.query ? schemaJson(op.query, "input").properties! : {};
+      expect(Object.fromEntries(params("query").map((p) => [p.name, p.schema])), where).toEqual(query);
+      const success = String(op.status ?? (op.response ? 200 : 204));
+      const content = o.responses[success]?.content?.["application/json"]?.schema;
+      const answered = op.devtron ? (content?.properties as Record<string, Json> | undefined)?.result : content;
+      expect(answered, where).toEqual(op.response ? schemaJson(op.response, "output") : undefined);
+      for (const status of op.errors ?? []) expect(Object.keys(o.responses), where).toContain(String(status));
+      expect(o.security, where).toEqual(op.access === "public" ? [] : undefined);
+      expect(String(o.description ?? ""), where).toContain(op.access === "superAdmin" ? "Super admins only" : "");
+    }
+  });
+
+  it("documents each list's declared sorts, users included", async () => {
+    const doc = (await client(server)("GET", "/api/openapi.json")).body;
+    const sortOf = (p: string) =>
+      (doc.paths as Record<string, { get: { parameters: { name: string; schema: { enum?: string[] } }[] } }>)[p]!.get.parameters.find(
+        (x) => x.name === "sort",
+      )?.schema.enum;
+    expect(sortOf("/api/v1/users")).toEqual(["email", "name", "createdAt", "-email", "-name", "-createdAt"]);
+    expect(sortOf("/api/v1/tokens")).toContain("-lastUsedAt");
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { ApiError } from "@/lib/errors";
 import { generateToken, isWellFormedToken } from "@/lib/tokens/format";
 import { type Db, getDb } from "@/server/db";
-import { useCounterStore } from "@/server/http/rate-limit";
+import { useCounterStore } from "@/server/limits/rate-limit";
 import { discardPendingUsage, flushUsage, recordUsage } from "@/server/tokens/usage";
 import { authenticateToken, TOKEN_FAILURE_LIMIT } from "@/server/tokens/verify";
 import { brokenCounterStore, useFreshCounterStore, useFreshDatabase, usingPostgres } from "../helpers/db";

@@ -6,8 +6,8 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { closeDb, createClient, type Db, getSql, type Sql, setDatabase } from "@/server/db";
 import { pgliteDriver } from "@/server/db/drivers";
 import { migrate } from "@/server/db/migrate";
-import { MemoryCounterStore, PostgresCounterStore } from "@/server/http/counter-store";
-import { useCounterStore } from "@/server/http/rate-limit";
+import { MemoryCounterStore, PostgresCounterStore } from "@/server/limits/counter-store";
+import { useCounterStore } from "@/server/limits/rate-limit";
 import { TEMPLATE_DB, withDatabase } from "./global-setup";
 
 // Each test file gets a database of its own, already migrated: a clone of one

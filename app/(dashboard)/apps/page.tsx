@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { APPS_DEFAULT_SORT, AppsTable } from "@/components/catalog/apps-table";
+import { AppsTable } from "@/components/catalog/apps-table";
 import { PageHeader } from "@/components/page-header";
-import { listQuery, type SearchParams, textParam } from "@/lib/list-query";
+import type { SearchParams } from "@/lib/list-query";
 import { appReadFilter, canCreateApp } from "@/lib/permissions/policy";
+import { APPS_DEFAULT_SORT, appsQueryFromUrl } from "@/lib/schemas/catalog";
 import { requireUser } from "@/server/auth/current-user";
 import { listApps } from "@/server/catalog/apps";
 import { allProjectNames } from "./catalog-names";
@@ -10,16 +11,13 @@ import { allProjectNames } from "./catalog-names";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Apps" };
 
-const SORTS = ["name", "createdAt", "updatedAt"] as const;
-
 export default async function AppsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
-  const params = await searchParams;
-  const query = listQuery(params, SORTS);
-  const project = textParam(params, "project", 53);
+  const query = appsQueryFromUrl(await searchParams);
+  const { project } = query;
   const scope = appReadFilter(user.permissions);
   const [result, projects] = await Promise.all([
-    listApps(user, { ...query, project }),
+    listApps(user, query),
     // A super admin filters by any project; everyone else by the projects their grants reach.
     scope === "all" ? allProjectNames() : Promise.resolve([...new Set(scope.map((s) => s.project))].sort()),
   ]);

@@ -3,35 +3,14 @@ import { AuditEventsTable } from "@/components/audit/audit-events-table";
 import { AuditFilters, AuditPagination } from "@/components/audit/audit-filters";
 import { PageHeader } from "@/components/page-header";
 import { SuperAdminOnly } from "@/components/super-admin-only";
-import { AUDIT_ACTIONS, type ListAuditEventsQuery } from "@/lib/schemas/audit";
-import { MAX_PAGE_SIZE } from "@/lib/schemas/common";
+import type { SearchParams } from "@/lib/list-query";
+import { auditEventsQueryFromUrl } from "@/lib/schemas/audit";
 import { listAuditEvents } from "@/server/audit/list";
 import { requireUser } from "@/server/auth/current-user";
 import { isSuperAdmin } from "@/server/auth/principal";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log" };
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-const ACTIONS: readonly string[] = AUDIT_ACTIONS;
-
-function positiveInt(value: string | undefined, max = 1_000_000_000): number | undefined {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 && n <= max ? n : undefined;
-}
-
-/** Bad values in a typed URL fall back to their defaults instead of failing the page. */
-function auditQuery(params: Awaited<SearchParams>): ListAuditEventsQuery {
-  const action = first(params.action);
-  return {
-    page: positiveInt(first(params.page), 1_000_000) ?? 1,
-    pageSize: positiveInt(first(params.pageSize), MAX_PAGE_SIZE) ?? 50,
-    tokenId: positiveInt(first(params.tokenId), 2_147_483_647),
-    action: action && ACTIONS.includes(action) ? (action as ListAuditEventsQuery["action"]) : undefined,
-  };
-}
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
@@ -42,7 +21,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       </SuperAdminOnly>
     );
   }
-  const query = auditQuery(await searchParams);
+  const query = auditEventsQueryFromUrl(await searchParams);
   const result = await listAuditEvents(query);
   return (
     <div className="space-y-6">

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
-import { CHART_GROUPS_DEFAULT_SORT, ChartGroupsTable } from "@/components/catalog/chart-groups-table";
+import { ChartGroupsTable } from "@/components/catalog/chart-groups-table";
 import { PageHeader } from "@/components/page-header";
-import { listQuery, type SearchParams } from "@/lib/list-query";
+import type { SearchParams } from "@/lib/list-query";
 import { canCreateChartGroup, canReadChartGroups } from "@/lib/permissions/policy";
+import { CHART_GROUPS_DEFAULT_SORT, chartGroupsQueryFromUrl } from "@/lib/schemas/catalog";
 import { requireUser } from "@/server/auth/current-user";
 import { listChartGroups } from "@/server/catalog/chart-groups";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Chart groups" };
 
-const SORTS = ["name", "createdAt"] as const;
 const DESCRIPTION = "Sets of Helm charts that are deployed together.";
 
 export default async function ChartGroupsPage({ searchParams }: { searchParams: SearchParams }) {
@@ -30,7 +30,7 @@ export default async function ChartGroupsPage({ searchParams }: { searchParams: 
       </div>
     );
   }
-  const query = listQuery(await searchParams, SORTS);
+  const query = chartGroupsQueryFromUrl(await searchParams);
   const result = await listChartGroups(user, query);
   return (
     <div className="space-y-6">

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { ENVIRONMENTS_DEFAULT_SORT, EnvironmentsTable } from "@/components/catalog/environments-table";
+import { EnvironmentsTable } from "@/components/catalog/environments-table";
 import { PageHeader } from "@/components/page-header";
-import { listQuery, type SearchParams } from "@/lib/list-query";
+import type { SearchParams } from "@/lib/list-query";
+import { ENVIRONMENTS_DEFAULT_SORT, environmentsQueryFromUrl } from "@/lib/schemas/catalog";
 import { requireUser } from "@/server/auth/current-user";
 import { isSuperAdmin } from "@/server/auth/principal";
 import { listEnvironments } from "@/server/catalog/environments";
@@ -9,11 +10,9 @@ import { listEnvironments } from "@/server/catalog/environments";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Environments" };
 
-const SORTS = ["name", "createdAt"] as const;
-
 export default async function EnvironmentsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
-  const query = listQuery(await searchParams, SORTS);
+  const query = environmentsQueryFromUrl(await searchParams);
   const result = await listEnvironments(query);
   return (
     <div className="space-y-6">

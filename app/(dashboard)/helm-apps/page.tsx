@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { HELM_APPS_DEFAULT_SORT, HelmAppsTable } from "@/components/catalog/helm-apps-table";
+import { HelmAppsTable } from "@/components/catalog/helm-apps-table";
 import { PageHeader } from "@/components/page-header";
-import { listQuery, type SearchParams, textParam } from "@/lib/list-query";
+import type { SearchParams } from "@/lib/list-query";
 import { canInstallHelmApp, helmAppReadFilter } from "@/lib/permissions/policy";
+import { HELM_APPS_DEFAULT_SORT, helmAppsQueryFromUrl } from "@/lib/schemas/catalog";
 import { requireUser } from "@/server/auth/current-user";
 import { listHelmApps } from "@/server/catalog/helm-apps";
 import { allEnvironments, allProjectNames } from "../apps/catalog-names";
@@ -10,16 +11,13 @@ import { allEnvironments, allProjectNames } from "../apps/catalog-names";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Helm apps" };
 
-const SORTS = ["name", "createdAt", "updatedAt"] as const;
-
 export default async function HelmAppsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
-  const params = await searchParams;
-  const query = listQuery(params, SORTS);
-  const filters = { project: textParam(params, "project", 53), environment: textParam(params, "environment", 53) };
+  const query = helmAppsQueryFromUrl(await searchParams);
+  const filters = { project: query.project, environment: query.environment };
   const scope = helmAppReadFilter(user.permissions);
   const [result, allProjects, environments] = await Promise.all([
-    listHelmApps(user, { ...query, ...filters }),
+    listHelmApps(user, query),
     scope === "all" ? allProjectNames() : Promise.resolve([]),
     allEnvironments(),
   ]);

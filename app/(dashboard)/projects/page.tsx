@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { PROJECTS_DEFAULT_SORT, ProjectsTable } from "@/components/catalog/projects-table";
+import { ProjectsTable } from "@/components/catalog/projects-table";
 import { PageHeader } from "@/components/page-header";
-import { listQuery, type SearchParams } from "@/lib/list-query";
+import type { SearchParams } from "@/lib/list-query";
+import { PROJECTS_DEFAULT_SORT, projectsQueryFromUrl } from "@/lib/schemas/catalog";
 import { requireUser } from "@/server/auth/current-user";
 import { isSuperAdmin } from "@/server/auth/principal";
 import { listProjects } from "@/server/catalog/projects";
@@ -9,11 +10,9 @@ import { listProjects } from "@/server/catalog/projects";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Projects" };
 
-const SORTS = ["name", "createdAt"] as const;
-
 export default async function ProjectsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
-  const query = listQuery(await searchParams, SORTS);
+  const query = projectsQueryFromUrl(await searchParams);
   const result = await listProjects(query);
   return (
     <div className="space-y-6">

@@ -4,14 +4,14 @@ import { SuperAdminOnly } from "@/components/super-admin-only";
 import { GenerateTokenDialog } from "@/components/tokens/generate-token-dialog";
 import { SecretRevealProvider } from "@/components/tokens/secret-reveal";
 import { TokensEmptyState } from "@/components/tokens/tokens-empty-state";
-import { TOKENS_DEFAULT_SORT } from "@/components/tokens/tokens-sort";
 import { TokensTable } from "@/components/tokens/tokens-table";
+import type { SearchParams } from "@/lib/list-query";
+import { TOKENS_DEFAULT_SORT, tokensQueryFromUrl } from "@/lib/schemas/token";
 import { requireUser } from "@/server/auth/current-user";
 import { isSuperAdmin } from "@/server/auth/principal";
 import { loadPermissionCatalog } from "@/server/catalog/options";
 import { maxTokenLifetimeDays } from "@/server/tokens/config";
 import { listTokens } from "@/server/tokens/tokens";
-import { type SearchParams, tokensQuery } from "./search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "API tokens" };
@@ -27,7 +27,7 @@ export default async function TokensPage({ searchParams }: { searchParams: Searc
     );
   }
 
-  const query = tokensQuery(await searchParams);
+  const query = tokensQueryFromUrl(await searchParams);
   const now = new Date();
   const [result, catalog] = await Promise.all([listTokens(query, now), loadPermissionCatalog()]);
   const maxLifetimeDays = maxTokenLifetimeDays();

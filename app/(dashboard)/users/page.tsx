@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { SuperAdminOnly } from "@/components/super-admin-only";
-import { USERS_DEFAULT_SORT } from "@/components/users/users-sort";
 import { UsersTable } from "@/components/users/users-table";
-import { listQuery, type SearchParams } from "@/lib/list-query";
+import type { SearchParams } from "@/lib/list-query";
+import { USERS_DEFAULT_SORT, usersQueryFromUrl } from "@/lib/schemas/user";
 import { requireUser } from "@/server/auth/current-user";
 import { isSuperAdmin } from "@/server/auth/principal";
 import { loadPermissionCatalog } from "@/server/catalog/options";
-import { listUsers, USER_SORTS } from "@/server/users/users";
+import { listUsers } from "@/server/users/users";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Users" };
@@ -23,7 +23,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
     );
   }
 
-  const query = listQuery(await searchParams, USER_SORTS);
+  const query = usersQueryFromUrl(await searchParams);
   const [result, catalog] = await Promise.all([listUsers(query), loadPermissionCatalog()]);
   return (
     <div className="space-y-6">

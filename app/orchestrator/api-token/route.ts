@@ -1,26 +1,40 @@
-import { devtronCreateTokenInput } from "@/lib/schemas/devtron-token";
+import { z } from "zod";
+import { devtronCreatedTokenResponse, devtronCreateTokenInput, devtronTokenResponse } from "@/lib/schemas/devtron-token";
 import { actorOf } from "@/server/auth/principal";
 import { methods } from "@/server/http/methods";
-import { envelope, orchestratorRoute } from "@/server/http/orchestrator";
-import { parseBody } from "@/server/http/parse";
-import { NO_STORE } from "@/server/http/respond";
-import { requireSuperAdmin } from "@/server/http/route";
+import { orchestratorRoute } from "@/server/http/orchestrator";
 import { createDevtronToken, listDevtronTokens } from "@/server/tokens/devtron";
+
+const path = "/orchestrator/api-token";
+const tag = "Devtron-compatible";
+const manages = "API tokens";
 
 export const dynamic = "force-dynamic";
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({
-  /** GET /orchestrator/api-token — every live token, never a secret. */
-  GET: orchestratorRoute(async ({ principal }) => {
-    requireSuperAdmin(principal, "API tokens");
-    return listDevtronTokens();
-  }),
-  /** POST /orchestrator/api-token — { name, description, expireAtInMs }; the token has no roles yet. */
-  POST: orchestratorRoute(async ({ req, principal, ip }) => {
-    requireSuperAdmin(principal, "API tokens");
-    const input = await parseBody(req, devtronCreateTokenInput);
-    const res = envelope(await createDevtronToken(input, actorOf(principal, ip)));
-    res.headers.set("cache-control", NO_STORE["cache-control"]);
-    return res;
-  }),
+  GET: orchestratorRoute(
+    {
+      path,
+      tag,
+      summary: "Devtron: list API tokens (never a secret)",
+      access: "superAdmin",
+      manages,
+      response: z.array(devtronTokenResponse),
+    },
+    async () => listDevtronTokens(),
+  ),
+  POST: orchestratorRoute(
+    {
+      path,
+      tag,
+      summary: "Devtron: create an API token (no roles until set)",
+      access: "superAdmin",
+      manages,
+      body: devtronCreateTokenInput,
+      response: devtronCreatedTokenResponse,
+      errors: [400, 409],
+      noStore: true,
+    },
+    async ({ body, principal, ip }) => createDevtronToken(body, actorOf(principal, ip)),
+  ),
 });

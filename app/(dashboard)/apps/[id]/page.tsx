@@ -9,24 +9,23 @@ import { PageHeader } from "@/components/page-header";
 import { Badge } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/date-time";
 import { ApiError } from "@/lib/errors";
-import { firstParam, type SearchParams } from "@/lib/list-query";
+import type { SearchParams } from "@/lib/list-query";
 import { canDeleteApp, canTriggerDeployment, canUpdateApp } from "@/lib/permissions/policy";
+import { deploymentsQueryFromUrl } from "@/lib/schemas/catalog";
 import { idParam } from "@/lib/schemas/common";
 import { requireUser } from "@/server/auth/current-user";
 import type { Principal } from "@/server/auth/principal";
-import { getApp, listDeployments } from "@/server/catalog/apps";
+import { getAppOrThrow, listDeployments } from "@/server/catalog/apps";
 import { allEnvironments } from "../catalog-names";
 
 export const dynamic = "force-dynamic";
-
-const DEPLOYMENTS_PAGE_SIZE = 20;
 
 /** The app, or Next's 404 page for an id that is malformed, missing, or not readable (the API's 404, too). */
 async function readableAppOr404(user: Principal, rawId: string) {
   const id = idParam.safeParse(rawId);
   if (!id.success) notFound();
   try {
-    return await getApp(user, id.data);
+    return await getAppOrThrow(user, id.data);
   } catch (error) {
     if (error instanceof ApiError && error.code === "not_found") notFound();
     throw error;
@@ -48,9 +47,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AppPage({ params, searchParams }: Props) {
   const { user, app } = await load((await params).id);
-  const page = Math.min(Math.max(Number.parseInt(firstParam((await searchParams).page) ?? "1", 10) || 1, 1), 1_000_000);
   const [deployments, environments] = await Promise.all([
-    listDeployments(user, app.id, { page, pageSize: DEPLOYMENTS_PAGE_SIZE }),
+    listDeployments(user, app.id, deploymentsQueryFromUrl(await searchParams)),
     allEnvironments(),
   ]);
   const ref = { project: app.project, name: app.name };

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/server/auth/current-user";
 import { publicUrl } from "@/server/config";
-import { openApiDocument } from "@/server/openapi/document";
-import { ENDPOINTS, type Endpoint } from "@/server/openapi/endpoints";
+import { type DeclaredOperation, openApiDocument, operationsOf } from "@/server/openapi/document";
+import { DOCUMENTED_ROUTES } from "../../../documented-routes";
 import { AuthSection } from "./_components/auth-section";
 import { EndpointCard, endpointAnchor, type Operation } from "./_components/endpoint-card";
 
@@ -12,13 +12,13 @@ export const metadata: Metadata = { title: "API reference" };
 
 const tagAnchor = (tag: string) => `tag-${tag.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
 
-/** The API reference, rendered from the same endpoint list the routes and /api/openapi.json use. */
+/** The API reference, rendered from the routes' own declarations, as /api/openapi.json is. */
 export default async function ApiDocsPage() {
   await requireUser();
   const origin = publicUrl();
-  const paths = openApiDocument().paths as Record<string, Record<string, Operation>>;
-  const groups = new Map<string, Endpoint[]>();
-  for (const e of ENDPOINTS) groups.set(e.tag, [...(groups.get(e.tag) ?? []), e]);
+  const paths = openApiDocument(DOCUMENTED_ROUTES).paths as Record<string, Record<string, Operation>>;
+  const groups = new Map<string, DeclaredOperation[]>();
+  for (const e of operationsOf(DOCUMENTED_ROUTES)) groups.set(e.tag, [...(groups.get(e.tag) ?? []), e]);
 
   return (
     <div className="space-y-8">

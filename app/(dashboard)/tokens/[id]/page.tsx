@@ -17,7 +17,7 @@ import { requireUser } from "@/server/auth/current-user";
 import { isSuperAdmin } from "@/server/auth/principal";
 import { loadPermissionCatalog } from "@/server/catalog/options";
 import { maxTokenLifetimeDays } from "@/server/tokens/config";
-import { getToken, tokenUsageByDay } from "@/server/tokens/tokens";
+import { getTokenOrThrow, tokenUsageByDay } from "@/server/tokens/tokens";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "API token" };
@@ -28,7 +28,7 @@ async function tokenOrNotFound(rawId: string) {
   const id = idParam.safeParse(rawId);
   if (!id.success) notFound();
   try {
-    return await getToken(id.data);
+    return await getTokenOrThrow(id.data);
   } catch (error) {
     if (error instanceof ApiError && error.code === "not_found") notFound();
     throw error;

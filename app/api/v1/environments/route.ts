@@ -1,18 +1,40 @@
-import { createEnvironmentInput, listEnvironmentsQuery } from "@/lib/schemas/catalog";
+import { createEnvironmentInput, environmentResponse, listEnvironmentsQuery } from "@/lib/schemas/catalog";
+import { pageResponse } from "@/lib/schemas/common";
 import { actorOf } from "@/server/auth/principal";
 import { createEnvironment, listEnvironments } from "@/server/catalog/environments";
 import { methods } from "@/server/http/methods";
-import { parseBody, parseQuery } from "@/server/http/parse";
-import { json } from "@/server/http/respond";
 import { route } from "@/server/http/route";
+
+const path = "/api/v1/environments";
+const tag = "Environments";
 
 export const dynamic = "force-dynamic";
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({
-  /** GET /api/v1/environments — any signed-in principal. */
-  GET: route("principal", async ({ req }) => listEnvironments(parseQuery(req, listEnvironmentsQuery))),
-  /** POST /api/v1/environments — super admins. */
-  POST: route("superAdmin", async ({ req, principal, ip }) => {
-    return json(await createEnvironment(await parseBody(req, createEnvironmentInput), actorOf(principal, ip)), { status: 201 });
-  }),
+  // Any signed-in principal reads environments; only super admins change them.
+  GET: route(
+    {
+      path,
+      tag,
+      summary: "List environments",
+      access: "principal",
+      query: listEnvironmentsQuery,
+      response: pageResponse(environmentResponse),
+      errors: [400],
+    },
+    async ({ query }) => listEnvironments(query),
+  ),
+  POST: route(
+    {
+      path,
+      tag,
+      summary: "Create",
+      access: "superAdmin",
+      body: createEnvironmentInput,
+      response: environmentResponse,
+      status: 201,
+      errors: [400, 403, 409],
+    },
+    async ({ body, principal, ip }) => createEnvironment(body, actorOf(principal, ip)),
+  ),
 });

@@ -1,18 +1,40 @@
-import { createProjectInput, listProjectsQuery } from "@/lib/schemas/catalog";
+import { createProjectInput, listProjectsQuery, projectResponse } from "@/lib/schemas/catalog";
+import { pageResponse } from "@/lib/schemas/common";
 import { actorOf } from "@/server/auth/principal";
 import { createProject, listProjects } from "@/server/catalog/projects";
 import { methods } from "@/server/http/methods";
-import { parseBody, parseQuery } from "@/server/http/parse";
-import { json } from "@/server/http/respond";
 import { route } from "@/server/http/route";
+
+const path = "/api/v1/projects";
+const tag = "Projects";
 
 export const dynamic = "force-dynamic";
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({
-  /** GET /api/v1/projects — any signed-in principal. */
-  GET: route("principal", async ({ req }) => listProjects(parseQuery(req, listProjectsQuery))),
-  /** POST /api/v1/projects — super admins. */
-  POST: route("superAdmin", async ({ req, principal, ip }) =>
-    json(await createProject(await parseBody(req, createProjectInput), actorOf(principal, ip)), { status: 201 }),
+  // Any signed-in principal reads projects; only super admins change them.
+  GET: route(
+    {
+      path,
+      tag,
+      summary: "List projects",
+      access: "principal",
+      query: listProjectsQuery,
+      response: pageResponse(projectResponse),
+      errors: [400],
+    },
+    async ({ query }) => listProjects(query),
+  ),
+  POST: route(
+    {
+      path,
+      tag,
+      summary: "Create",
+      access: "superAdmin",
+      body: createProjectInput,
+      response: projectResponse,
+      status: 201,
+      errors: [400, 403, 409],
+    },
+    async ({ body, principal, ip }) => createProject(body, actorOf(principal, ip)),
   ),
 });

@@ -1,28 +1,32 @@
-import { z } from "zod";
-import { createUserInput, listUsersQuery } from "@/lib/schemas/user";
+import { pageResponse } from "@/lib/schemas/common";
+import { createUserInput, listUsersQuery, userResponse } from "@/lib/schemas/user";
 import { actorOf } from "@/server/auth/principal";
 import { methods } from "@/server/http/methods";
-import { parseBody, parseQuery } from "@/server/http/parse";
-import { json } from "@/server/http/respond";
 import { route } from "@/server/http/route";
-import { createUser, listUsers, USER_SORTS } from "@/server/users/users";
+import { createUser, listUsers } from "@/server/users/users";
+
+const path = "/api/v1/users";
+const tag = "Users";
 
 export const dynamic = "force-dynamic";
 
-const query = listUsersQuery.extend({
-  sort: z
-    .enum([...USER_SORTS, ...USER_SORTS.map((s) => `-${s}` as const)], {
-      error: `must be one of ${USER_SORTS.join(", ")} (prefix - for descending)`,
-    })
-    .optional(),
-});
-
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({
-  /** GET /api/v1/users — super admins: users, paged, searchable by email or name. */
-  GET: route("superAdmin", async ({ req }) => listUsers(parseQuery(req, query))),
-  /** POST /api/v1/users — super admins: create a user. */
-  POST: route("superAdmin", async ({ req, principal, ip }) => {
-    const input = await parseBody(req, createUserInput);
-    return json(await createUser(input, actorOf(principal, ip)), { status: 201 });
-  }),
+  // Paged, searchable by email or name.
+  GET: route(
+    { path, tag, summary: "List users", access: "superAdmin", query: listUsersQuery, response: pageResponse(userResponse), errors: [400] },
+    async ({ query }) => listUsers(query),
+  ),
+  POST: route(
+    {
+      path,
+      tag,
+      summary: "Create a user",
+      access: "superAdmin",
+      body: createUserInput,
+      response: userResponse,
+      status: 201,
+      errors: [400, 409],
+    },
+    async ({ body, principal, ip }) => createUser(body, actorOf(principal, ip)),
+  ),
 });

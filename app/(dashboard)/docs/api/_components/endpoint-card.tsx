@@ -1,4 +1,4 @@
-import type { Endpoint } from "@/server/openapi/endpoints";
+import type { DeclaredOperation } from "@/server/openapi/document";
 import { SchemaFields } from "./schema-fields";
 import { type FieldRow, fieldRows, type JsonSchema, rulesOf, typeText } from "./schema-text";
 
@@ -10,7 +10,7 @@ export type Operation = {
   responses: Record<string, Response>;
 };
 
-const METHOD_TONE: Record<Endpoint["method"], string> = {
+const METHOD_TONE: Record<DeclaredOperation["method"], string> = {
   get: "bg-info-soft text-link",
   post: "bg-success-soft text-success-text",
   put: "bg-warning-soft text-warning-text",
@@ -18,13 +18,13 @@ const METHOD_TONE: Record<Endpoint["method"], string> = {
   delete: "bg-danger-soft text-danger-text",
 };
 
-const ACCESS: Record<Endpoint["access"], string> = {
+const ACCESS: Record<DeclaredOperation["access"], string> = {
   public: "Anyone; no credentials needed.",
   principal: "Any valid token or signed-in user; what it may see and change follows its roles.",
   superAdmin: "Super admins only: a super-admin token or a super admin's session.",
 };
 
-export const endpointAnchor = (e: Pick<Endpoint, "method" | "path">) =>
+export const endpointAnchor = (e: Pick<DeclaredOperation, "method" | "path">) =>
   `${e.method}-${e.path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "")}`.toLowerCase();
 
 function successFields(schema: JsonSchema | undefined, devtron: boolean | undefined): string {
@@ -37,7 +37,7 @@ function successFields(schema: JsonSchema | undefined, devtron: boolean | undefi
   return keys.length ? `${devtron ? "result: " : ""}{ ${keys.join(", ")} }` : typeText(result);
 }
 
-export function EndpointCard({ endpoint, operation }: { endpoint: Endpoint; operation: Operation }) {
+export function EndpointCard({ endpoint, operation }: { endpoint: DeclaredOperation; operation: Operation }) {
   const query: FieldRow[] = (operation.parameters ?? [])
     .filter((p) => p.in === "query")
     .map((p) => ({ name: p.name, type: typeText(p.schema), required: p.required, rules: rulesOf(p.schema) }));

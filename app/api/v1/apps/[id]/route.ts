@@ -1,23 +1,26 @@
-import { updateAppInput } from "@/lib/schemas/catalog";
-import { deleteApp, getApp, updateApp } from "@/server/catalog/apps";
+import { appResponse, updateAppInput } from "@/lib/schemas/catalog";
+import { deleteApp, getAppOrThrow, updateApp } from "@/server/catalog/apps";
 import { methods } from "@/server/http/methods";
-import { parseBody, parseId } from "@/server/http/parse";
-import { noContent } from "@/server/http/respond";
 import { route } from "@/server/http/route";
+
+const path = "/api/v1/apps/{id}";
+const tag = "Apps";
 
 export const dynamic = "force-dynamic";
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({
-  /** GET /api/v1/apps/{id} — 404 when the caller may not read it. */
-  GET: route("principal", async ({ params, principal }) => getApp(principal, parseId(params.id))),
-  /** PATCH /api/v1/apps/{id} — description and labels; needs admin or manager on the app. */
-  PATCH: route("principal", async ({ req, params, principal, ip }) => {
-    const id = parseId(params.id);
-    return updateApp(principal, id, await parseBody(req, updateAppInput), ip);
-  }),
-  /** DELETE /api/v1/apps/{id} — needs admin or manager on the app. */
-  DELETE: route("principal", async ({ params, principal, ip }) => {
-    await deleteApp(principal, parseId(params.id), ip);
-    return noContent();
-  }),
+  // 404 when the caller may not read it.
+  GET: route(
+    { path, tag, summary: "Read one", access: "principal", response: appResponse, errors: [400, 404] },
+    async ({ id, principal }) => getAppOrThrow(principal, id),
+  ),
+  // Description and labels; needs admin or manager on the app (as does delete).
+  PATCH: route(
+    { path, tag, summary: "Update", access: "principal", body: updateAppInput, response: appResponse, errors: [400, 403, 404] },
+    async ({ id, body, principal, ip }) => updateApp(principal, id, body, ip),
+  ),
+  DELETE: route(
+    { path, tag, summary: "Delete", access: "principal", response: null, errors: [400, 403, 404, 409] },
+    async ({ id, principal, ip }) => deleteApp(principal, id, ip),
+  ),
 });

@@ -1,23 +1,34 @@
-import { updateChartGroupInput } from "@/lib/schemas/catalog";
-import { deleteChartGroup, getChartGroup, updateChartGroup } from "@/server/catalog/chart-groups";
+import { chartGroupResponse, updateChartGroupInput } from "@/lib/schemas/catalog";
+import { deleteChartGroup, getChartGroupOrThrow, updateChartGroup } from "@/server/catalog/chart-groups";
 import { methods } from "@/server/http/methods";
-import { parseBody, parseId } from "@/server/http/parse";
-import { noContent } from "@/server/http/respond";
 import { route } from "@/server/http/route";
+
+const path = "/api/v1/chart-groups/{id}";
+const tag = "Chart groups";
 
 export const dynamic = "force-dynamic";
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({
-  /** GET /api/v1/chart-groups/{id} */
-  GET: route("principal", async ({ params, principal }) => getChartGroup(principal, parseId(params.id))),
-  /** PATCH /api/v1/chart-groups/{id} — needs update on that group, or admin. */
-  PATCH: route("principal", async ({ req, params, principal, ip }) => {
-    const id = parseId(params.id);
-    return updateChartGroup(principal, id, await parseBody(req, updateChartGroupInput), ip);
-  }),
-  /** DELETE /api/v1/chart-groups/{id} — needs chart-group admin on it. */
-  DELETE: route("principal", async ({ params, principal, ip }) => {
-    await deleteChartGroup(principal, parseId(params.id), ip);
-    return noContent();
-  }),
+  GET: route(
+    { path, tag, summary: "Read one", access: "principal", response: chartGroupResponse, errors: [400, 404] },
+    async ({ id, principal }) => getChartGroupOrThrow(principal, id),
+  ),
+  // Needs update on that group, or admin.
+  PATCH: route(
+    {
+      path,
+      tag,
+      summary: "Update",
+      access: "principal",
+      body: updateChartGroupInput,
+      response: chartGroupResponse,
+      errors: [400, 403, 404],
+    },
+    async ({ id, body, principal, ip }) => updateChartGroup(principal, id, body, ip),
+  ),
+  // Needs chart-group admin on it.
+  DELETE: route(
+    { path, tag, summary: "Delete", access: "principal", response: null, errors: [400, 403, 404, 409] },
+    async ({ id, principal, ip }) => deleteChartGroup(principal, id, ip),
+  ),
 });

@@ -1,23 +1,26 @@
-import { updateHelmAppInput } from "@/lib/schemas/catalog";
-import { deleteHelmApp, getHelmApp, updateHelmApp } from "@/server/catalog/helm-apps";
+import { helmAppResponse, updateHelmAppInput } from "@/lib/schemas/catalog";
+import { deleteHelmApp, getHelmAppOrThrow, updateHelmApp } from "@/server/catalog/helm-apps";
 import { methods } from "@/server/http/methods";
-import { parseBody, parseId } from "@/server/http/parse";
-import { noContent } from "@/server/http/respond";
 import { route } from "@/server/http/route";
+
+const path = "/api/v1/helm-apps/{id}";
+const tag = "Helm apps";
 
 export const dynamic = "force-dynamic";
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({
-  /** GET /api/v1/helm-apps/{id} */
-  GET: route("principal", async ({ params, principal }) => getHelmApp(principal, parseId(params.id))),
-  /** PATCH /api/v1/helm-apps/{id} — values, chart, version; needs edit or stronger. */
-  PATCH: route("principal", async ({ req, params, principal, ip }) => {
-    const id = parseId(params.id);
-    return updateHelmApp(principal, id, await parseBody(req, updateHelmAppInput), ip);
-  }),
-  /** DELETE /api/v1/helm-apps/{id} — needs admin. */
-  DELETE: route("principal", async ({ params, principal, ip }) => {
-    await deleteHelmApp(principal, parseId(params.id), ip);
-    return noContent();
-  }),
+  GET: route(
+    { path, tag, summary: "Read one", access: "principal", response: helmAppResponse, errors: [400, 404] },
+    async ({ id, principal }) => getHelmAppOrThrow(principal, id),
+  ),
+  // Values, chart, version; needs edit or stronger.
+  PATCH: route(
+    { path, tag, summary: "Update", access: "principal", body: updateHelmAppInput, response: helmAppResponse, errors: [400, 403, 404] },
+    async ({ id, body, principal, ip }) => updateHelmApp(principal, id, body, ip),
+  ),
+  // Needs admin.
+  DELETE: route(
+    { path, tag, summary: "Delete", access: "principal", response: null, errors: [400, 403, 404, 409] },
+    async ({ id, principal, ip }) => deleteHelmApp(principal, id, ip),
+  ),
 });

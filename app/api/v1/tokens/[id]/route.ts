@@ -1,24 +1,32 @@
-import { updateTokenInput } from "@/lib/schemas/token";
+import { tokenResponse, updateTokenInput } from "@/lib/schemas/token";
 import { actorOf } from "@/server/auth/principal";
 import { methods } from "@/server/http/methods";
-import { parseBody, parseId } from "@/server/http/parse";
-import { noContent } from "@/server/http/respond";
 import { route } from "@/server/http/route";
-import { deleteToken, getToken, updateToken } from "@/server/tokens/tokens";
+import { deleteToken, getTokenOrThrow, updateToken } from "@/server/tokens/tokens";
+
+const path = "/api/v1/tokens/{id}";
+const tag = "Tokens";
 
 export const dynamic = "force-dynamic";
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({
-  /** GET /api/v1/tokens/{id} */
-  GET: route("superAdmin", async ({ params }) => getToken(parseId(params.id))),
-  /** PATCH /api/v1/tokens/{id} — description and permissions; the name is read-only. */
-  PATCH: route("superAdmin", async ({ req, params, principal, ip }) => {
-    const id = parseId(params.id);
-    return updateToken(id, await parseBody(req, updateTokenInput), actorOf(principal, ip));
-  }),
-  /** DELETE /api/v1/tokens/{id} — the token stops working at once. */
-  DELETE: route("superAdmin", async ({ params, principal, ip }) => {
-    await deleteToken(parseId(params.id), actorOf(principal, ip));
-    return noContent();
-  }),
+  GET: route({ path, tag, summary: "Read a token", access: "superAdmin", response: tokenResponse, errors: [400, 404] }, async ({ id }) =>
+    getTokenOrThrow(id),
+  ),
+  PATCH: route(
+    {
+      path,
+      tag,
+      summary: "Edit description and permissions",
+      access: "superAdmin",
+      body: updateTokenInput,
+      response: tokenResponse,
+      errors: [400, 404],
+    },
+    async ({ id, body, principal, ip }) => updateToken(id, body, actorOf(principal, ip)),
+  ),
+  DELETE: route(
+    { path, tag, summary: "Delete a token (it stops working at once)", access: "superAdmin", response: null, errors: [400, 404] },
+    async ({ id, principal, ip }) => deleteToken(id, actorOf(principal, ip)),
+  ),
 });

@@ -1,20 +1,38 @@
-import { createDeploymentInput, listDeploymentsQuery } from "@/lib/schemas/catalog";
+import { createDeploymentInput, deploymentResponse, listDeploymentsQuery } from "@/lib/schemas/catalog";
+import { pageResponse } from "@/lib/schemas/common";
 import { listDeployments, triggerDeployment } from "@/server/catalog/apps";
 import { methods } from "@/server/http/methods";
-import { parseBody, parseId, parseQuery } from "@/server/http/parse";
-import { json } from "@/server/http/respond";
 import { route } from "@/server/http/route";
+
+const path = "/api/v1/apps/{id}/deployments";
+const tag = "Apps";
 
 export const dynamic = "force-dynamic";
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({
-  /** GET /api/v1/apps/{id}/deployments — newest first. */
-  GET: route("principal", async ({ req, params, principal }) =>
-    listDeployments(principal, parseId(params.id), parseQuery(req, listDeploymentsQuery)),
+  GET: route(
+    {
+      path,
+      tag,
+      summary: "List an app's deployments, newest first",
+      access: "principal",
+      query: listDeploymentsQuery,
+      response: pageResponse(deploymentResponse),
+      errors: [400, 404],
+    },
+    async ({ id, query, principal }) => listDeployments(principal, id, query),
   ),
-  /** POST /api/v1/apps/{id}/deployments — needs trigger (or stronger) on the app and the environment. */
-  POST: route("principal", async ({ req, params, principal, ip }) => {
-    const id = parseId(params.id);
-    return json(await triggerDeployment(principal, id, await parseBody(req, createDeploymentInput), ip), { status: 201 });
-  }),
+  POST: route(
+    {
+      path,
+      tag,
+      summary: "Deploy an app to an environment (trigger role)",
+      access: "principal",
+      body: createDeploymentInput,
+      response: deploymentResponse,
+      status: 201,
+      errors: [400, 403, 404],
+    },
+    async ({ id, body, principal, ip }) => triggerDeployment(principal, id, body, ip),
+  ),
 });

@@ -1,12 +1,21 @@
+import { sessionsEndedResponse } from "@/lib/schemas/session";
 import { actorOf } from "@/server/auth/principal";
 import { signOutEverywhere } from "@/server/auth/sessions";
 import { methods } from "@/server/http/methods";
-import { parseId } from "@/server/http/parse";
 import { route } from "@/server/http/route";
 
 export const dynamic = "force-dynamic";
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({
-  /** DELETE /api/v1/users/{id}/sessions — signs a user out everywhere: every session of theirs ends at once. */
-  DELETE: route("superAdmin", async ({ params, principal, ip }) => signOutEverywhere(parseId(params.id), actorOf(principal, ip))),
+  DELETE: route(
+    {
+      path: "/api/v1/users/{id}/sessions",
+      tag: "Users",
+      summary: "Sign a user out everywhere: end all of their dashboard sessions",
+      access: "superAdmin",
+      response: sessionsEndedResponse,
+      errors: [400, 404],
+    },
+    async ({ id, principal, ip }) => signOutEverywhere(id, actorOf(principal, ip)),
+  ),
 });

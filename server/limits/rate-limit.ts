@@ -2,9 +2,9 @@ import "server-only";
 import { ApiError } from "@/lib/errors";
 import { databaseConfig } from "../config";
 import { getSql } from "../db";
+import { toApiError } from "../errors";
 import { processState } from "../process-state";
 import { type CounterStore, MemoryCounterStore, PostgresCounterStore } from "./counter-store";
-import { toApiError } from "./errors";
 
 // Attempt limits: fixed windows of `limit` counted attempts per key, a window opening at
 // a key's first counted attempt. Counting and deciding are one atomic step (consume), so

@@ -1,15 +1,15 @@
 import "server-only";
 import { ZodError } from "zod";
 import { ApiError, type FieldError, withArticle } from "@/lib/errors";
-import { ConfigError } from "../config";
-import { MigrationError } from "../db/migrate";
-import { isDatabaseUnavailable } from "../db/unavailable";
+import { ConfigError } from "./config";
+import { MigrationError } from "./db/migrate";
+import { isDatabaseUnavailable } from "./db/unavailable";
 
 // Anything thrown on the way to a response becomes an ApiError here. Known failures
 // keep their meaning; everything else is logged and answered as a bare 500 that says
 // nothing about internals (no message, no stack, no SQL).
 
-export function zodFieldErrors(error: ZodError): FieldError[] {
+function zodFieldErrors(error: ZodError): FieldError[] {
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join(".") || "(body)",
     message: issue.message,

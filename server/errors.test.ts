@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { DatabaseTimeoutError } from "../db/postgres";
+import { DatabaseTimeoutError } from "./db/postgres";
 import { toApiError } from "./errors";
 
 // Races past a service's own duplicate check end at a unique index; the answer must still

@@ -1,0 +1,58 @@
+import type { RouteModule } from "@/server/openapi/document";
+import * as health from "./api/health/route";
+import * as setup from "./api/setup/route";
+import * as deployments from "./api/v1/apps/[id]/deployments/route";
+import * as app from "./api/v1/apps/[id]/route";
+import * as apps from "./api/v1/apps/route";
+import * as audit from "./api/v1/audit-events/route";
+import * as chartGroup from "./api/v1/chart-groups/[id]/route";
+import * as chartGroups from "./api/v1/chart-groups/route";
+import * as environment from "./api/v1/environments/[id]/route";
+import * as environments from "./api/v1/environments/route";
+import * as helmApp from "./api/v1/helm-apps/[id]/route";
+import * as helmApps from "./api/v1/helm-apps/route";
+import * as me from "./api/v1/me/route";
+import * as mySessions from "./api/v1/me/sessions/route";
+import * as project from "./api/v1/projects/[id]/route";
+import * as projects from "./api/v1/projects/route";
+import * as regenerate from "./api/v1/tokens/[id]/regenerate/route";
+import * as token from "./api/v1/tokens/[id]/route";
+import * as tokens from "./api/v1/tokens/route";
+import * as user from "./api/v1/users/[id]/route";
+import * as userSessions from "./api/v1/users/[id]/sessions/route";
+import * as users from "./api/v1/users/route";
+import * as devtronToken from "./orchestrator/api-token/[id]/route";
+import * as devtronTokens from "./orchestrator/api-token/route";
+import * as devtronApps from "./orchestrator/app/route";
+
+// Every route module whose handlers are declared (route(), orchestratorRoute()), in the order
+// the OpenAPI document and the API reference (/docs/api) list them. Next bundles each route
+// on its own, so nothing can find them at run time; tests/api/openapi.test.ts checks this
+// list against the route files on disk.
+export const DOCUMENTED_ROUTES: readonly RouteModule[] = [
+  health,
+  setup,
+  me,
+  mySessions,
+  tokens,
+  token,
+  regenerate,
+  projects,
+  project,
+  environments,
+  environment,
+  apps,
+  app,
+  deployments,
+  helmApps,
+  helmApp,
+  chartGroups,
+  chartGroup,
+  users,
+  user,
+  userSessions,
+  audit,
+  devtronTokens,
+  devtronToken,
+  devtronApps,
+];
