@@ -50,6 +50,12 @@ export function ChoiceSelect({ id, value, options, onValueChange, disabled, onCl
           position="popper"
           sideOffset={4}
           onCloseAutoFocus={onCloseAutoFocus}
+          // Radix chooses an item on Enter's keydown and lets the key go on; the browser then
+          // presses whatever has focus by then (the calendar that "Custom…" opens, on its first
+          // day). Space is already held back the same way, so the mouse, Space and Enter agree.
+          onKeyDown={(event) => {
+            if (event.key === "Enter") event.preventDefault();
+          }}
           className="animate-menu z-[60] max-h-[var(--radix-select-content-available-height)] min-w-[var(--radix-select-trigger-width)] overflow-hidden rounded-lg border border-line bg-surface p-1 text-fg shadow-lg"
         >
           <SelectPrimitive.Viewport>

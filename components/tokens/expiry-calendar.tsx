@@ -71,11 +71,18 @@ export function ExpiryCalendar(props: ExpiryCalendarProps) {
           sideOffset={4}
           collisionPadding={8}
           aria-label="Choose the last day the token works"
+          // Focus goes to the chosen day (else the first one offered) once the popover has taken
+          // focus over from the dialog beneath. DayPicker's own autoFocus runs earlier, while the
+          // dialog still traps focus, which pulls it back, and the popover then picks its first
+          // button: "next month".
+          onOpenAutoFocus={(event) => {
+            event.preventDefault();
+            (event.currentTarget as HTMLElement).querySelector<HTMLElement>('.rdp-day_button[tabindex="0"]')?.focus();
+          }}
           className="animate-menu z-[60] rounded-lg border border-line bg-surface p-2 text-fg shadow-lg"
         >
           <DayPicker
             mode="single"
-            autoFocus
             selected={props.selected}
             onSelect={(day) => {
               if (!day) return;

@@ -2,7 +2,7 @@
 
 import { daysLeft, expiryStatus } from "@/lib/tokens/expiry";
 import { DateTime } from "../ui/date-time";
-import { WarningMark } from "./warning-mark";
+import { WarningMark } from "../ui/warning-mark";
 
 export type TokenExpiryProps = { expiresAt: string | null; now: string };
 
