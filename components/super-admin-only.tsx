@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
-/** The page a signed-in user who is not a super admin sees instead of a super-admin-only page. */
-export function SuperAdminOnly({ title, children }: { title: string; children: ReactNode }) {
+/** The page a signed-in user who is not a super admin (`who`) sees instead of a super-admin-only page; `children` say what to do. */
+export function SuperAdminOnly({ title, who, children }: { title: string; who: string; children?: ReactNode }) {
   return (
     <section
       aria-labelledby="refusal-title"
@@ -21,7 +21,10 @@ export function SuperAdminOnly({ title, children }: { title: string; children: R
       <h1 id="refusal-title" className="mt-4 text-xl font-semibold tracking-tight">
         {title}
       </h1>
-      <div className="mt-2 space-y-2 text-sm text-muted">{children}</div>
+      <div className="mt-2 space-y-2 text-sm text-muted">
+        <p>You are signed in as {who}, which is not a super admin account.</p>
+        {children ? <p>{children}</p> : null}
+      </div>
     </section>
   );
 }

@@ -3,10 +3,10 @@
 import { canDeleteChartGroup, canUpdateChartGroup } from "@/lib/permissions/policy";
 import type { Permissions } from "@/lib/permissions/schema";
 import type { ChartGroupResponse } from "@/lib/schemas/catalog";
-import { createDataTableColumnHelper, DataTable, rowActionsColumn } from "../ui/data-table";
+import { createDataTableColumnHelper, DataTable, type ListPage, rowActionsColumn } from "../ui/data-table";
 import { DateTime } from "../ui/date-time";
 import { EditChartGroupDialog, NewChartGroupDialog } from "./chart-group-dialog";
-import { EditDeleteRowMenu } from "./row-menu";
+import { EditDeleteRowMenu } from "./edit-delete-row-menu";
 
 export const CHART_GROUPS_DEFAULT_SORT = "name";
 
@@ -40,27 +40,21 @@ const columns = column.columns([
 ]);
 
 export type ChartGroupsTableProps = {
-  groups: ChartGroupResponse[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort?: string;
-  q?: string;
+  list: ListPage<ChartGroupResponse>;
   permissions: Permissions;
   canCreate: boolean;
 };
 
-export function ChartGroupsTable({ groups, permissions, canCreate, ...paging }: ChartGroupsTableProps) {
-  const rows = groups.map((g) => ({
+export function ChartGroupsTable({ list, permissions, canCreate }: ChartGroupsTableProps) {
+  const rows = list.data.map((g) => ({
     ...g,
     canUpdate: canUpdateChartGroup(permissions, g.name),
     canDelete: canDeleteChartGroup(permissions, g.name),
   }));
   return (
     <DataTable
-      {...paging}
+      list={{ ...list, data: rows }}
       columns={columns}
-      data={rows}
       defaultSort={CHART_GROUPS_DEFAULT_SORT}
       getRowId={(g) => String(g.id)}
       label="Chart groups"

@@ -2,9 +2,9 @@
 
 import type { EnvironmentResponse } from "@/lib/schemas/catalog";
 import { Badge } from "../ui/badge";
-import { createDataTableColumnHelper, DataTable, rowActionsColumn } from "../ui/data-table";
+import { createDataTableColumnHelper, DataTable, type ListPage, rowActionsColumn } from "../ui/data-table";
+import { EditDeleteRowMenu } from "./edit-delete-row-menu";
 import { EditEnvironmentDialog, NewEnvironmentDialog } from "./environment-dialog";
-import { EditDeleteRowMenu } from "./row-menu";
 
 export const ENVIRONMENTS_DEFAULT_SORT = "name";
 
@@ -41,22 +41,16 @@ const readColumns = column.columns([nameColumn, clusterColumn, namespaceColumn, 
 const manageColumns = column.columns([nameColumn, clusterColumn, namespaceColumn, descriptionColumn, actionsColumn]);
 
 export type EnvironmentsTableProps = {
-  environments: EnvironmentResponse[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort?: string;
-  q?: string;
+  list: ListPage<EnvironmentResponse>;
   /** Super admins create, edit and delete environments. */
   canManage: boolean;
 };
 
-export function EnvironmentsTable({ environments, canManage, ...paging }: EnvironmentsTableProps) {
+export function EnvironmentsTable({ list, canManage }: EnvironmentsTableProps) {
   return (
     <DataTable
-      {...paging}
+      list={list}
       columns={canManage ? manageColumns : readColumns}
-      data={environments}
       defaultSort={ENVIRONMENTS_DEFAULT_SORT}
       getRowId={(e) => String(e.id)}
       label="Environments"

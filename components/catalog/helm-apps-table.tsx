@@ -3,10 +3,10 @@
 import { canDeleteHelmApp, canUpdateHelmApp } from "@/lib/permissions/policy";
 import type { Permissions } from "@/lib/permissions/schema";
 import type { HelmAppResponse } from "@/lib/schemas/catalog";
-import { createDataTableColumnHelper, DataTable, rowActionsColumn } from "../ui/data-table";
+import { createDataTableColumnHelper, DataTable, type ListPage, rowActionsColumn } from "../ui/data-table";
 import { DateTime } from "../ui/date-time";
+import { EditDeleteRowMenu } from "./edit-delete-row-menu";
 import { EditHelmAppDialog, InstallHelmAppDialog, type InstallTarget } from "./helm-app-dialogs";
-import { EditDeleteRowMenu } from "./row-menu";
 import { UrlFilter } from "./url-filter";
 
 export const HELM_APPS_DEFAULT_SORT = "name";
@@ -38,12 +38,7 @@ const columns = column.columns([
 ]);
 
 export type HelmAppsTableProps = {
-  helmApps: HelmAppResponse[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort?: string;
-  q?: string;
+  list: ListPage<HelmAppResponse>;
   project?: string;
   environment?: string;
   projects: string[];
@@ -54,25 +49,15 @@ export type HelmAppsTableProps = {
   installTargets: InstallTarget[];
 };
 
-export function HelmAppsTable({
-  helmApps,
-  project,
-  environment,
-  projects,
-  environments,
-  permissions,
-  installTargets,
-  ...paging
-}: HelmAppsTableProps) {
-  const rows = helmApps.map((h) => {
+export function HelmAppsTable({ list, project, environment, projects, environments, permissions, installTargets }: HelmAppsTableProps) {
+  const rows = list.data.map((h) => {
     const ref = { project: h.project, environment: h.environment, name: h.name };
     return { ...h, canUpdate: canUpdateHelmApp(permissions, ref), canDelete: canDeleteHelmApp(permissions, ref) };
   });
   return (
     <DataTable
-      {...paging}
+      list={{ ...list, data: rows }}
       columns={columns}
-      data={rows}
       defaultSort={HELM_APPS_DEFAULT_SORT}
       getRowId={(h) => String(h.id)}
       label="Helm apps"

@@ -1,10 +1,10 @@
 "use client";
 
 import type { ProjectResponse } from "@/lib/schemas/catalog";
-import { createDataTableColumnHelper, DataTable, rowActionsColumn } from "../ui/data-table";
+import { createDataTableColumnHelper, DataTable, type ListPage, rowActionsColumn } from "../ui/data-table";
 import { DateTime } from "../ui/date-time";
+import { EditDeleteRowMenu } from "./edit-delete-row-menu";
 import { EditProjectDialog, NewProjectDialog } from "./project-dialog";
-import { EditDeleteRowMenu } from "./row-menu";
 
 export const PROJECTS_DEFAULT_SORT = "name";
 
@@ -32,22 +32,16 @@ const readColumns = column.columns([nameColumn, descriptionColumn, createdColumn
 const manageColumns = column.columns([nameColumn, descriptionColumn, createdColumn, actionsColumn]);
 
 export type ProjectsTableProps = {
-  projects: ProjectResponse[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort?: string;
-  q?: string;
+  list: ListPage<ProjectResponse>;
   /** Super admins create, edit and delete projects. */
   canManage: boolean;
 };
 
-export function ProjectsTable({ projects, canManage, ...paging }: ProjectsTableProps) {
+export function ProjectsTable({ list, canManage }: ProjectsTableProps) {
   return (
     <DataTable
-      {...paging}
+      list={list}
       columns={canManage ? manageColumns : readColumns}
-      data={projects}
       defaultSort={PROJECTS_DEFAULT_SORT}
       getRowId={(p) => String(p.id)}
       label="Projects"

@@ -15,6 +15,7 @@ import {
   useTable,
 } from "@tanstack/react-table";
 import { type ReactNode, useCallback, useMemo } from "react";
+import type { Page } from "@/lib/schemas/common";
 import { cn } from "./cn";
 import { EmptyRows, SortMark } from "./data-table-parts";
 import { DataTableSearch } from "./data-table-search";
@@ -67,17 +68,19 @@ export function sortingToParam(sorting: SortingState): string | undefined {
   return first ? `${first.desc ? "-" : ""}${first.id}` : undefined;
 }
 
+/**
+ * One page of a list as the server answered it (rows, page, pageSize, total), with the sort
+ * (`name` or `-name`) and search (`q`) from the URL that asked for it: a list page hands it to
+ * its table in one piece, `{ ...query, ...result }`.
+ */
+export type ListPage<T> = Page<T> & { sort?: string; q?: string };
+
 export type DataTableProps<TData extends RowData> = {
   columns: TableOptions<DataTableFeatures, TData>["columns"];
   /** The current page of rows, already searched, sorted and paged by the server. */
-  data: TData[];
-  total: number;
-  page: number;
-  pageSize: number;
-  /** The sort the server applied (`name` or `-name`), and the one it uses without a sort param. */
-  sort?: string;
+  list: ListPage<TData>;
+  /** The sort the server uses without a sort param. */
   defaultSort?: string;
-  q?: string;
   getRowId: (row: TData) => string;
   /** The table's accessible name (its caption), e.g. "Users". */
   label: string;
@@ -93,7 +96,8 @@ export type DataTableProps<TData extends RowData> = {
 };
 
 export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
-  const { columns, data, total, page, pageSize, sort, defaultSort, q = "", getRowId, label, noun } = props;
+  const { columns, list, defaultSort, getRowId, label, noun } = props;
+  const { data, total, page, pageSize, sort, q = "" } = list;
   const { update, pending } = useSearchParamsUpdater();
 
   const sorting = useMemo(() => sortingFromParam(sort ?? defaultSort), [sort, defaultSort]);

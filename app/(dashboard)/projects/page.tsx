@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { PROJECTS_DEFAULT_SORT, ProjectsTable } from "@/components/catalog/projects-table";
-import { PageHeader } from "@/components/page-header";
+import { requireUser } from "@/app/(dashboard)/require-user";
+import { ProjectsTable } from "@/components/catalog/projects-table";
+import { PageLayout } from "@/components/page-header";
 import { listQuery, type SearchParams } from "@/lib/list-query";
-import { requireUser } from "@/server/auth/current-user";
 import { isSuperAdmin } from "@/server/auth/principal";
 import { listProjects } from "@/server/catalog/projects";
 
@@ -14,19 +14,9 @@ const SORTS = ["name", "createdAt"] as const;
 export default async function ProjectsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
   const query = listQuery(await searchParams, SORTS);
-  const result = await listProjects(query);
   return (
-    <div className="space-y-6">
-      <PageHeader title="Projects" description="Projects group apps and Helm apps; permissions are granted per project." />
-      <ProjectsTable
-        projects={result.data}
-        total={result.total}
-        page={result.page}
-        pageSize={result.pageSize}
-        sort={query.sort ?? PROJECTS_DEFAULT_SORT}
-        q={query.q}
-        canManage={isSuperAdmin(user)}
-      />
-    </div>
+    <PageLayout title="Projects" description="Projects group apps and Helm apps; permissions are granted per project.">
+      <ProjectsTable list={{ ...query, ...(await listProjects(query)) }} canManage={isSuperAdmin(user)} />
+    </PageLayout>
   );
 }

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/page-header";
+import { requireUser } from "@/app/(dashboard)/require-user";
+import { PageLayout } from "@/components/page-header";
 import { SuperAdminOnly } from "@/components/super-admin-only";
 import { GenerateTokenDialog } from "@/components/tokens/generate-token-dialog";
 import { SecretRevealProvider } from "@/components/tokens/secret-reveal";
 import { TokensEmptyState } from "@/components/tokens/tokens-empty-state";
-import { TOKENS_DEFAULT_SORT } from "@/components/tokens/tokens-sort";
 import { TokensTable } from "@/components/tokens/tokens-table";
-import { requireUser } from "@/server/auth/current-user";
 import { isSuperAdmin } from "@/server/auth/principal";
 import { loadPermissionCatalog } from "@/server/catalog/options";
 import { maxTokenLifetimeDays } from "@/server/tokens/config";
@@ -20,9 +19,8 @@ export default async function TokensPage({ searchParams }: { searchParams: Searc
   const user = await requireUser();
   if (!isSuperAdmin(user)) {
     return (
-      <SuperAdminOnly title="Only super admins can manage API tokens">
-        <p>You are signed in as {user.label}, which is not a super admin account.</p>
-        <p>Ask a super admin to generate a token for you, or to change your role.</p>
+      <SuperAdminOnly title="Only super admins can manage API tokens" who={user.label}>
+        Ask a super admin to generate a token for you, or to change your role.
       </SuperAdminOnly>
     );
   }
@@ -36,28 +34,17 @@ export default async function TokensPage({ searchParams }: { searchParams: Searc
 
   return (
     <SecretRevealProvider>
-      <div className="space-y-6">
-        <PageHeader
-          title="API tokens"
-          description="Tokens let scripts and tools call Tessera's API with the roles you give them. Each secret is shown once."
-          actions={nothingYet ? undefined : generate}
-        />
+      <PageLayout
+        title="API tokens"
+        description="Tokens let scripts and tools call Tessera's API with the roles you give them. Each secret is shown once."
+        actions={nothingYet ? undefined : generate}
+      >
         {nothingYet ? (
           <TokensEmptyState action={generate} />
         ) : (
-          <TokensTable
-            tokens={result.data}
-            total={result.total}
-            page={result.page}
-            pageSize={result.pageSize}
-            sort={query.sort ?? TOKENS_DEFAULT_SORT}
-            q={query.q}
-            status={query.status}
-            now={now.toISOString()}
-            maxLifetimeDays={maxLifetimeDays}
-          />
+          <TokensTable list={{ ...query, ...result }} status={query.status} now={now.toISOString()} maxLifetimeDays={maxLifetimeDays} />
         )}
-      </div>
+      </PageLayout>
     </SecretRevealProvider>
   );
 }

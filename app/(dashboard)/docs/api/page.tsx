@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { requireUser } from "@/app/(dashboard)/require-user";
 import { PageHeader } from "@/components/page-header";
-import { requireUser } from "@/server/auth/current-user";
 import { publicUrl } from "@/server/config";
 import { openApiDocument } from "@/server/openapi/document";
 import { ENDPOINTS, type Endpoint } from "@/server/openapi/endpoints";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { requireUser } from "@/app/(dashboard)/require-user";
 import { AuditEventsTable } from "@/components/audit/audit-events-table";
 import { PageHeader } from "@/components/page-header";
 import { SuperAdminOnly } from "@/components/super-admin-only";
@@ -13,7 +14,6 @@ import { DateTime } from "@/components/ui/date-time";
 import { ApiError } from "@/lib/errors";
 import { idParam } from "@/lib/schemas/common";
 import { listAuditEvents } from "@/server/audit/list";
-import { requireUser } from "@/server/auth/current-user";
 import { isSuperAdmin } from "@/server/auth/principal";
 import { loadPermissionCatalog } from "@/server/catalog/options";
 import { maxTokenLifetimeDays } from "@/server/tokens/config";
@@ -38,11 +38,7 @@ async function tokenOrNotFound(rawId: string) {
 export default async function TokenPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   if (!isSuperAdmin(user)) {
-    return (
-      <SuperAdminOnly title="Only super admins can manage API tokens">
-        <p>You are signed in as {user.label}, which is not a super admin account.</p>
-      </SuperAdminOnly>
-    );
+    return <SuperAdminOnly title="Only super admins can manage API tokens" who={user.label} />;
   }
   const token = await tokenOrNotFound((await params).id);
   const now = new Date();
