@@ -18,7 +18,7 @@ type FieldProps<T extends FieldValues> = { control: Control<T, unknown, unknown>
 export function TokenNameField<T extends FieldValues>({ control, name, autoFocus }: FieldProps<T> & { autoFocus?: boolean }) {
   const { field, fieldState, formState } = useController({ control, name });
   const value: string = field.value;
-  const error = (value ? tokenNameProblems(value).join("; ") : "") || fieldState.error?.message;
+  const error = value ? tokenNameProblems(value).join("; ") || fieldState.error?.message : fieldState.error && "is required";
   return (
     <FormField label="Name" hint={NAME_RULE} error={error}>
       {(control) => (

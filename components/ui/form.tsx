@@ -56,8 +56,9 @@ export type ApiFormOptions = {
 };
 
 /**
- * A form whose values `schema` turns into the request body. Fields are marked invalid only
- * after a submit or once the person has left them ("onTouched"), then re-checked as they type.
+ * A form whose values `schema` turns into the request body. Fields are marked invalid from the
+ * first submit on, then re-checked as they change. Not on leaving a field: an error line appearing
+ * on blur moves everything below it, under the pointer that is about to click there.
  */
 export function useApiForm<TValues extends FieldValues, TBody>(
   schema: z.ZodType<TBody, TValues>,
@@ -67,7 +68,8 @@ export function useApiForm<TValues extends FieldValues, TBody>(
   const form = useForm<TValues, unknown, TBody>({
     resolver: zodResolver(schema),
     defaultValues,
-    mode: "onTouched",
+    mode: "onSubmit",
+    reValidateMode: "onChange",
     // Focus goes to the first invalid control in page order, custom controls included (Form does it).
     shouldFocusError: false,
   });
