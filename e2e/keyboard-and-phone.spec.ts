@@ -82,33 +82,39 @@ test("a token expiring within minutes says minutes, not “1 day”", async ({ p
   await expect(row).not.toContainText("day");
 });
 
-test("“Specific permissions” with no roles warns, and switching to it adds no empty row, in the dialog and on the edit page alike", async ({
-  page,
-}) => {
+const noPermissionsWarning = (scope: Locator) => scope.getByRole("note").filter({ hasText: "This token has no permissions" });
+
+test("generating with “Specific permissions” and no roles warns that the token gets none", async ({ page }) => {
   const dialog = await openGenerateDialog(page);
-  const warning = (scope: Locator) => scope.getByRole("note").filter({ hasText: "This token has no permissions" });
   await expect(dialog.getByRole("radio", { name: "Specific permissions" })).toBeChecked();
-  await expect(warning(dialog)).toBeVisible();
+  await expect(noPermissionsWarning(dialog)).toBeVisible();
   await dialog.getByRole("group", { name: "Access" }).getByText("Super admin", { exact: true }).click();
   await expect(dialog.getByRole("radio", { name: "Super admin" })).toBeChecked();
-  await expect(warning(dialog)).toBeHidden();
-  await dialog.getByRole("group", { name: "Access" }).getByText("Specific permissions", { exact: true }).click();
+  await expect(noPermissionsWarning(dialog)).toBeHidden();
+});
+
+test("switching to “Specific permissions” adds no empty row, in the generate dialog and on the edit page alike", async ({ page }) => {
+  const dialog = await openGenerateDialog(page);
+  const access = (scope: Locator, label: string) => scope.getByRole("group", { name: "Access" }).getByText(label, { exact: true });
+  await access(dialog, "Super admin").click();
+  await access(dialog, "Specific permissions").click();
+  await expect(dialog.getByRole("radio", { name: "Specific permissions" })).toBeChecked();
   await expect(dialog.getByRole("group", { name: "Permission 1" })).toHaveCount(0);
-  await expect(warning(dialog)).toBeVisible();
   await page.keyboard.press("Escape");
 
   const name = await createToken(page, { permissions: { superAdmin: true } });
   await page.goto(`/tokens?q=${name}`);
   await page.getByRole("link", { name }).click();
   const main = page.getByRole("main");
-  await main.getByRole("group", { name: "Access" }).getByText("Specific permissions", { exact: true }).click();
+  await access(main, "Specific permissions").click();
+  await expect(main.getByRole("radio", { name: "Specific permissions" })).toBeChecked();
   await expect(main.getByRole("group", { name: "Permission 1" })).toHaveCount(0);
-  await expect(warning(main)).toBeVisible();
+  await expect(noPermissionsWarning(main)).toBeVisible();
   // Saved like that, the token has no roles, as the warning said.
   await main.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText(`Saved ${name}`)).toBeVisible();
-  const token = await (await page.request.get(`/api/v1/tokens?q=${name}`)).json();
-  expect(token.data[0].permissions).toEqual({ superAdmin: false, grants: [] });
+  const tokens = await (await page.request.get(`/api/v1/tokens?q=${name}`)).json();
+  expect(tokens.data[0].permissions).toEqual({ superAdmin: false, grants: [] });
 });
 
 test("a new permission's Environments and Apps are marked invalid only once touched or after a submit", async ({ page }) => {

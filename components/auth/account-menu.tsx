@@ -1,10 +1,9 @@
 "use client";
 
 import { signOut } from "next-auth/react";
-import { useState } from "react";
 import type { SessionsEnded } from "@/lib/schemas/session";
 import { apiRequest } from "../api-request";
-import { ConfirmDialog } from "../ui/alert-dialog";
+import { ApiConfirmDialog } from "../ui/alert-dialog";
 import { DropdownMenuItem } from "../ui/dropdown-menu";
 import { ActionsMenu, useRowMenu } from "../ui/row-menu";
 
@@ -19,42 +18,20 @@ export async function leaveEndedSession(): Promise<void> {
 /** The signed-in user's own menu: "Sign out everywhere" ends every session of theirs, on every device. */
 export function AccountMenu() {
   const menu = useRowMenu<"sign-out-everywhere">();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string>();
-
-  async function signOutEverywhere() {
-    setPending(true);
-    setError(undefined);
-    const result = await apiRequest<SessionsEnded>("/api/v1/me/sessions", { method: "DELETE" });
-    if (!result.ok) {
-      setPending(false);
-      setError(result.problem.detail);
-      return;
-    }
-    await leaveEndedSession();
-  }
-
   return (
     <>
       <ActionsMenu menu={menu} label="Account options" side="top">
-        <DropdownMenuItem
-          tone="danger"
-          onSelect={() => {
-            setError(undefined);
-            menu.show("sign-out-everywhere");
-          }}
-        >
+        <DropdownMenuItem tone="danger" onSelect={() => menu.show("sign-out-everywhere")}>
           Sign out everywhere
         </DropdownMenuItem>
       </ActionsMenu>
-      <ConfirmDialog
+      <ApiConfirmDialog
         {...menu.dialog("sign-out-everywhere")}
         title="Sign out everywhere?"
         description="Every session of yours ends at once, on every device and browser, this one included. Anyone using a copy of your session is signed out too. You can sign in again right away."
         confirmLabel="Sign out everywhere"
-        pending={pending}
-        error={error}
-        onConfirm={signOutEverywhere}
+        request={() => apiRequest<SessionsEnded>("/api/v1/me/sessions", { method: "DELETE" })}
+        onDone={leaveEndedSession}
       />
     </>
   );

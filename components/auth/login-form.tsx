@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { z } from "zod";
-import { Form, FormText, SubmitButton, useApiForm } from "../ui/form";
+import { Form, FormPassword, FormText, SubmitButton, useApiForm } from "../ui/form";
 import { safeCallbackPath, signInWithPassword } from "./sign-in-with-password";
 
 export type LoginFormProps = {
@@ -38,14 +38,7 @@ export function LoginForm({ callbackUrl, initialError }: LoginFormProps) {
       }}
     >
       <FormText control={form.control} name="email" label="Email" type="email" autoComplete="username" autoFocus readOnly={leaving} />
-      <FormText
-        control={form.control}
-        name="password"
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        readOnly={leaving}
-      />
+      <FormPassword control={form.control} name="password" label="Password" autoComplete="current-password" readOnly={leaving} />
       <SubmitButton pending={leaving} className="w-full">
         Sign in
       </SubmitButton>

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { PASSWORD_MIN, setupInput } from "@/lib/schemas/user";
 import { apiRequest } from "../api-request";
-import { bodySchema, Form, FormCheckbox, FormText, SubmitButton, showProblem, useApiForm } from "../ui/form";
+import { bodySchema, Form, FormCheckbox, FormPassword, SubmitButton, showProblem, useApiForm } from "../ui/form";
+import { AccountFields } from "../users/account-fields";
 import { signInWithPassword } from "./sign-in-with-password";
 
 type Values = { email: string; name: string; password: string; confirmPassword: string; loadDemoData: boolean };
@@ -41,25 +42,8 @@ export function SetupForm() {
           </Link>
         </p>
       ) : null}
-      <FormText control={form.control} name="email" label="Email" type="email" autoComplete="email" autoFocus readOnly={leaving} />
-      <FormText control={form.control} name="name" label="Name" autoComplete="name" readOnly={leaving} />
-      <FormText
-        control={form.control}
-        name="password"
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN} characters.`}
-        readOnly={leaving}
-      />
-      <FormText
-        control={form.control}
-        name="confirmPassword"
-        label="Confirm password"
-        type="password"
-        autoComplete="new-password"
-        readOnly={leaving}
-      />
+      <AccountFields own passwordHint={`At least ${PASSWORD_MIN} characters.`} readOnly={leaving} />
+      <FormPassword control={form.control} name="confirmPassword" label="Confirm password" autoComplete="new-password" readOnly={leaving} />
       <FormCheckbox
         control={form.control}
         name="loadDemoData"

@@ -3,7 +3,6 @@
 import { useRouter } from "next/navigation";
 import type { Control } from "react-hook-form";
 import { type AppResponse, createAppInput, DESCRIPTION_MAX, type Label, updateAppInput } from "@/lib/schemas/catalog";
-import { Button } from "../ui/button";
 import { type ControlledDialogProps, FormDialog } from "../ui/dialog";
 import { bodySchema, DialogFormFooter, Form, FormSelect, FormText, FormTextarea, useApiForm, useFinish } from "../ui/form";
 import { LabelsEditor } from "./labels-editor";
@@ -18,12 +17,7 @@ const updateSchema = bodySchema(({ name: _, project: __, ...v }: Values) => v, u
 /** "Create app": `projects` are those where the user may create apps (admin or manager on the whole project). */
 export function CreateAppDialog({ projects, defaultProject }: { projects: string[]; defaultProject?: string }) {
   return (
-    <FormDialog
-      trigger={<Button>Create app</Button>}
-      title="Create app"
-      description="A Devtron application in a project."
-      className="sm:max-w-lg"
-    >
+    <FormDialog trigger="Create app" description="A Devtron application in a project." className="sm:max-w-lg">
       {(close) => <CreateAppForm projects={projects} defaultProject={defaultProject} onDone={close} />}
     </FormDialog>
   );

@@ -55,11 +55,8 @@ export function AppsTable({ list, project, projects, creatableProjects }: AppsTa
       list={list}
       columns={columns}
       defaultSort={APPS_DEFAULT_SORT}
-      getRowId={(a) => String(a.id)}
       label="Devtron apps"
       noun="apps"
-      searchLabel="Search apps"
-      searchPlaceholder="Search by name"
       toolbar={
         <div className="flex flex-wrap items-center justify-end gap-2">
           <UrlFilter param="project" label="Project" allLabel="All projects" options={projects} value={project} />

@@ -2,7 +2,6 @@
 
 import type { Control } from "react-hook-form";
 import { type ChartGroupResponse, createChartGroupInput, DESCRIPTION_MAX, updateChartGroupInput } from "@/lib/schemas/catalog";
-import { Button } from "../ui/button";
 import { type ControlledDialogProps, FormDialog } from "../ui/dialog";
 import { bodySchema, DialogFormFooter, Form, FormText, FormTextarea, useApiForm, useFinish } from "../ui/form";
 import { ListEditor } from "../ui/list-editor";
@@ -22,12 +21,7 @@ const updateSchema = bodySchema(({ name: _, ...v }: Values) => v, updateChartGro
 
 export function NewChartGroupDialog() {
   return (
-    <FormDialog
-      trigger={<Button>New chart group</Button>}
-      title="New chart group"
-      description="Charts that are deployed together."
-      className="sm:max-w-lg"
-    >
+    <FormDialog trigger="New chart group" description="Charts that are deployed together." className="sm:max-w-lg">
       {(close) => <NewChartGroupForm onDone={close} />}
     </FormDialog>
   );

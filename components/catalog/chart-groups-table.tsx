@@ -56,11 +56,8 @@ export function ChartGroupsTable({ list, permissions, canCreate }: ChartGroupsTa
       list={{ ...list, data: rows }}
       columns={columns}
       defaultSort={CHART_GROUPS_DEFAULT_SORT}
-      getRowId={(g) => String(g.id)}
       label="Chart groups"
       noun="chart groups"
-      searchLabel="Search chart groups"
-      searchPlaceholder="Search by name"
       toolbar={canCreate ? <NewChartGroupDialog /> : null}
       emptyState="No chart groups yet."
     />
@@ -72,16 +69,9 @@ function ChartGroupRowActions({ row }: { row: Row }) {
     <EditDeleteRowMenu
       name={row.name}
       edit={row.canUpdate ? { render: (dialog) => <EditChartGroupDialog group={row} {...dialog} /> } : undefined}
-      remove={
-        row.canDelete
-          ? {
-              what: `chart group ${row.name}`,
-              description: "A chart group that grants still name cannot be deleted.",
-              path: `/api/v1/chart-groups/${row.id}`,
-              confirmLabel: "Delete chart group",
-            }
-          : undefined
-      }
+      kind="chart group"
+      path={`/api/v1/chart-groups/${row.id}`}
+      remove={row.canDelete ? "A chart group that grants still name cannot be deleted." : undefined}
     />
   );
 }

@@ -2,7 +2,6 @@
 
 import { useWatch } from "react-hook-form";
 import { createDeploymentInput, type DeploymentResponse } from "@/lib/schemas/catalog";
-import { Button } from "../ui/button";
 import { FormDialog } from "../ui/dialog";
 import { bodySchema, DialogFormFooter, Form, FormSelect, FormText, useApiForm, useFinish } from "../ui/form";
 import { FormAlert } from "../ui/form-field";
@@ -20,7 +19,7 @@ const schema = bodySchema((v: { environment: string; image: string }) => v, crea
 export function DeployDialog(props: DeployDialogProps) {
   return (
     <FormDialog
-      trigger={<Button>Deploy to environment</Button>}
+      trigger="Deploy to environment"
       title={`Deploy ${props.appName}`}
       description="Triggers a deployment of an image to one environment."
     >

@@ -2,7 +2,6 @@
 
 import type { Control } from "react-hook-form";
 import { createEnvironmentInput, DESCRIPTION_MAX, type EnvironmentResponse, updateEnvironmentInput } from "@/lib/schemas/catalog";
-import { Button } from "../ui/button";
 import { type ControlledDialogProps, FormDialog } from "../ui/dialog";
 import { bodySchema, DialogFormFooter, Form, FormCheckbox, FormText, FormTextarea, useApiForm, useFinish } from "../ui/form";
 import { SLUG_HINT } from "./project-dialog";
@@ -19,11 +18,7 @@ const updateSchema = bodySchema(
 
 export function NewEnvironmentDialog() {
   return (
-    <FormDialog
-      trigger={<Button>New environment</Button>}
-      title="New environment"
-      description="A deployment target: a namespace on a cluster."
-    >
+    <FormDialog trigger="New environment" description="A deployment target: a namespace on a cluster.">
       {(close) => <NewEnvironmentForm onDone={close} />}
     </FormDialog>
   );

@@ -52,11 +52,8 @@ export function EnvironmentsTable({ list, canManage }: EnvironmentsTableProps) {
       list={list}
       columns={canManage ? manageColumns : readColumns}
       defaultSort={ENVIRONMENTS_DEFAULT_SORT}
-      getRowId={(e) => String(e.id)}
       label="Environments"
       noun="environments"
-      searchLabel="Search environments"
-      searchPlaceholder="Search by name"
       toolbar={canManage ? <NewEnvironmentDialog /> : null}
       emptyState={canManage ? "No environments yet. Create one to deploy apps to it." : "No environments yet. A super admin creates them."}
     />
@@ -68,12 +65,9 @@ function EnvironmentRowActions({ environment }: { environment: EnvironmentRespon
     <EditDeleteRowMenu
       name={environment.name}
       edit={{ render: (dialog) => <EditEnvironmentDialog environment={environment} {...dialog} /> }}
-      remove={{
-        what: `environment ${environment.name}`,
-        description: "An environment that apps were deployed to, that has Helm apps, or that grants name cannot be deleted.",
-        path: `/api/v1/environments/${environment.id}`,
-        confirmLabel: "Delete environment",
-      }}
+      kind="environment"
+      path={`/api/v1/environments/${environment.id}`}
+      remove={"An environment that apps were deployed to, that has Helm apps, or that grants name cannot be deleted."}
     />
   );
 }

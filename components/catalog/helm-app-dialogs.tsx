@@ -2,7 +2,6 @@
 
 import { type Control, useWatch } from "react-hook-form";
 import { createHelmAppInput, HELM_VALUES_MAX_BYTES, type HelmAppResponse, updateHelmAppInput } from "@/lib/schemas/catalog";
-import { Button } from "../ui/button";
 import { type ControlledDialogProps, FormDialog } from "../ui/dialog";
 import { bodySchema, DialogFormFooter, Form, FormSelect, FormText, FormTextarea, useApiForm, useFinish } from "../ui/form";
 import { utf8Bytes } from "../ui/form-controls";
@@ -20,7 +19,7 @@ const updateSchema = bodySchema(({ chart, version, values }: Values) => ({ chart
 export function InstallHelmAppDialog({ targets }: { targets: InstallTarget[] }) {
   return (
     <FormDialog
-      trigger={<Button>Install</Button>}
+      trigger="Install"
       title="Install a Helm app"
       description="A chart release in one environment of a project."
       className="sm:max-w-xl"

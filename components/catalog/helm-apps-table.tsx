@@ -59,11 +59,8 @@ export function HelmAppsTable({ list, project, environment, projects, environmen
       list={{ ...list, data: rows }}
       columns={columns}
       defaultSort={HELM_APPS_DEFAULT_SORT}
-      getRowId={(h) => String(h.id)}
       label="Helm apps"
       noun="Helm apps"
-      searchLabel="Search Helm apps"
-      searchPlaceholder="Search by name"
       toolbar={
         <div className="flex flex-wrap items-center justify-end gap-2">
           <UrlFilter param="project" label="Project" allLabel="All projects" options={projects} value={project} />
@@ -87,16 +84,9 @@ function HelmAppRowActions({ row }: { row: Row }) {
     <EditDeleteRowMenu
       name={row.name}
       edit={row.canUpdate ? { label: "Edit values", render: (dialog) => <EditHelmAppDialog helmApp={row} {...dialog} /> } : undefined}
-      remove={
-        row.canDelete
-          ? {
-              what: `Helm app ${row.name}`,
-              description: `The release is removed from ${row.environment}. This cannot be undone.`,
-              path: `/api/v1/helm-apps/${row.id}`,
-              confirmLabel: "Delete Helm app",
-            }
-          : undefined
-      }
+      kind="Helm app"
+      path={`/api/v1/helm-apps/${row.id}`}
+      remove={row.canDelete ? `The release is removed from ${row.environment}. This cannot be undone.` : undefined}
     />
   );
 }

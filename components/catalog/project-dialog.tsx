@@ -1,7 +1,6 @@
 "use client";
 
 import { createProjectInput, DESCRIPTION_MAX, type ProjectResponse, updateProjectInput } from "@/lib/schemas/catalog";
-import { Button } from "../ui/button";
 import { type ControlledDialogProps, FormDialog } from "../ui/dialog";
 import { DialogFormFooter, Form, FormText, FormTextarea, useApiForm, useFinish } from "../ui/form";
 
@@ -9,11 +8,7 @@ export const SLUG_HINT = "Lowercase letters, digits and hyphens; starts and ends
 
 export function NewProjectDialog() {
   return (
-    <FormDialog
-      trigger={<Button>New project</Button>}
-      title="New project"
-      description="Apps and Helm apps belong to a project; grants give roles per project."
-    >
+    <FormDialog trigger="New project" description="Apps and Helm apps belong to a project; grants give roles per project.">
       {(close) => <NewProjectForm onDone={close} />}
     </FormDialog>
   );

@@ -43,11 +43,8 @@ export function ProjectsTable({ list, canManage }: ProjectsTableProps) {
       list={list}
       columns={canManage ? manageColumns : readColumns}
       defaultSort={PROJECTS_DEFAULT_SORT}
-      getRowId={(p) => String(p.id)}
       label="Projects"
       noun="projects"
-      searchLabel="Search projects"
-      searchPlaceholder="Search by name"
       toolbar={canManage ? <NewProjectDialog /> : null}
       emptyState={canManage ? "No projects yet. Create one to add apps to it." : "No projects yet. A super admin creates them."}
     />
@@ -59,12 +56,9 @@ function ProjectRowActions({ project }: { project: ProjectResponse }) {
     <EditDeleteRowMenu
       name={project.name}
       edit={{ render: (dialog) => <EditProjectDialog project={project} {...dialog} /> }}
-      remove={{
-        what: `project ${project.name}`,
-        description: "A project that still has apps, Helm apps or grants naming it cannot be deleted.",
-        path: `/api/v1/projects/${project.id}`,
-        confirmLabel: "Delete project",
-      }}
+      kind="project"
+      path={`/api/v1/projects/${project.id}`}
+      remove={"A project that still has apps, Helm apps or grants naming it cannot be deleted."}
     />
   );
 }

@@ -23,11 +23,9 @@ export function TokensTable({ list, now, maxLifetimeDays, status }: TokensTableP
         list={list}
         columns={tokenColumns}
         defaultSort={TOKENS_DEFAULT_SORT}
-        getRowId={(token) => String(token.id)}
         label="API tokens"
         noun={tokensNoun(status)}
         searchLabel="Search tokens by name"
-        searchPlaceholder="Search by name"
         pageSizes={TOKEN_PAGE_SIZES}
         toolbar={<TokenFilters status={status} q={list.q} />}
         emptyState={<NoMatchingTokens status={status} />}

@@ -75,13 +75,15 @@ export function sortingToParam(sorting: SortingState): string | undefined {
  */
 export type ListPage<T> = Page<T> & { sort?: string; q?: string };
 
-export type DataTableProps<TData extends RowData> = {
+/** Rows are the API's records; their ids identify them across pages and refreshes. */
+type Identified = { id: number };
+
+export type DataTableProps<TData extends Identified> = {
   columns: TableOptions<DataTableFeatures, TData>["columns"];
   /** The current page of rows, already searched, sorted and paged by the server. */
   list: ListPage<TData>;
   /** The sort the server uses without a sort param. */
   defaultSort?: string;
-  getRowId: (row: TData) => string;
   /** The table's accessible name (its caption), e.g. "Users". */
   label: string;
   /** Plural noun for counts, e.g. "users". */
@@ -95,8 +97,8 @@ export type DataTableProps<TData extends RowData> = {
   pageSizes?: readonly number[];
 };
 
-export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
-  const { columns, list, defaultSort, getRowId, label, noun } = props;
+export function DataTable<TData extends Identified>(props: DataTableProps<TData>) {
+  const { columns, list, defaultSort, label, noun } = props;
   const { data, total, page, pageSize, sort, q = "" } = list;
   const { update, pending } = useSearchParamsUpdater();
 
@@ -124,7 +126,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
     features: dataTableFeatures,
     columns,
     data,
-    getRowId,
+    getRowId: (row) => String(row.id),
     state: { sorting, pagination },
     onSortingChange,
     onPaginationChange,
@@ -145,7 +147,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
           value={q}
           onSearch={onSearch}
           label={props.searchLabel ?? `Search ${noun}`}
-          placeholder={props.searchPlaceholder}
+          placeholder={props.searchPlaceholder ?? "Search by name"}
         />
         {props.toolbar ? <div className="flex items-center gap-2">{props.toolbar}</div> : null}
       </div>

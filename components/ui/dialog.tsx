@@ -2,6 +2,7 @@
 
 import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { type ComponentProps, type ReactNode, useState } from "react";
+import { Button } from "./button";
 import { cn } from "./cn";
 
 // Radix Dialog traps focus while open, closes on Escape, and gives focus back to
@@ -57,9 +58,9 @@ export function DialogFooter({ className, children }: { className?: string; chil
 export type ControlledDialogProps = { open: boolean; onOpenChange: (open: boolean) => void; onCloseAutoFocus?: (event: Event) => void };
 
 export type FormDialogProps = Partial<ControlledDialogProps> & {
-  /** Opens the dialog; without it the caller controls `open`. */
-  trigger?: ReactNode;
-  title: ReactNode;
+  /** Opens the dialog (a button label, which is then also the default title); without it the caller controls `open`. */
+  trigger?: string;
+  title?: ReactNode;
   description?: ReactNode;
   className?: string;
   /** The form, given a function that closes the dialog. */
@@ -73,8 +74,12 @@ export function FormDialog({ trigger, title, description, className, open, onOpe
   const setOpen = onOpenChange ?? setOwnOpen;
   return (
     <Dialog open={isOpen} onOpenChange={setOpen}>
-      {trigger ? <DialogTrigger asChild>{trigger}</DialogTrigger> : null}
-      <DialogContent title={title} description={description} className={className} onCloseAutoFocus={onCloseAutoFocus}>
+      {trigger ? (
+        <DialogTrigger asChild>
+          <Button>{trigger}</Button>
+        </DialogTrigger>
+      ) : null}
+      <DialogContent title={title ?? trigger} description={description} className={className} onCloseAutoFocus={onCloseAutoFocus}>
         {isOpen ? children(() => setOpen(false)) : null}
       </DialogContent>
     </Dialog>

@@ -231,6 +231,11 @@ export function FormText<TValues extends FieldValues>({ control, name, ...props 
   return <TextField {...props} {...field} value={field.value ?? ""} error={fieldState.error?.message} />;
 }
 
+/** A password input bound to a form field. */
+export function FormPassword<TValues extends FieldValues>(props: Connected<TValues, TextFieldProps>) {
+  return <FormText {...props} type="password" />;
+}
+
 /** A TextareaField (with its counter) bound to a form field. */
 export function FormTextarea<TValues extends FieldValues>({ control, name, ...props }: Connected<TValues, TextareaFieldProps>) {
   const { field, fieldState } = useController({ control, name });

@@ -1,19 +1,15 @@
 "use client";
 
 import { createUserInput, PASSWORD_MIN, type UserResponse } from "@/lib/schemas/user";
-import { Button } from "../ui/button";
 import { FormDialog } from "../ui/dialog";
-import { bodySchema, DialogFormFooter, Form, FormCheckbox, FormText, useApiForm, useFinish } from "../ui/form";
+import { bodySchema, DialogFormFooter, Form, FormCheckbox, useApiForm, useFinish } from "../ui/form";
+import { AccountFields } from "./account-fields";
 
 const schema = bodySchema((v: { email: string; name: string; password: string; superAdmin: boolean }) => v, createUserInput);
 
 export function NewUserDialog() {
   return (
-    <FormDialog
-      trigger={<Button>New user</Button>}
-      title="New user"
-      description="They sign in with this email and password; share the password with them securely."
-    >
+    <FormDialog trigger="New user" description="They sign in with this email and password; share the password with them securely.">
       {(close) => <NewUserForm onDone={close} />}
     </FormDialog>
   );
@@ -27,16 +23,7 @@ function NewUserForm({ onDone }: { onDone: () => void }) {
       form={form}
       onSubmit={form.submitTo("POST", "/api/v1/users", (saved: UserResponse) => finish({ title: `Created ${saved.email}` }))}
     >
-      <FormText control={form.control} name="email" label="Email" type="email" autoComplete="off" />
-      <FormText control={form.control} name="name" label="Name" autoComplete="off" />
-      <FormText
-        control={form.control}
-        name="password"
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint={`The initial password: at least ${PASSWORD_MIN} characters.`}
-      />
+      <AccountFields own={false} passwordHint={`The initial password: at least ${PASSWORD_MIN} characters.`} />
       <FormCheckbox control={form.control} name="superAdmin" label="Super admin" hint="Can manage API tokens, users and the audit log." />
       <DialogFormFooter submitLabel="Create user" />
     </Form>

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { PASSWORD_MIN, password, type UserResponse } from "@/lib/schemas/user";
 import { type ControlledDialogProps, FormDialog } from "../ui/dialog";
-import { DialogFormFooter, Form, FormText, useApiForm, useFinish } from "../ui/form";
+import { DialogFormFooter, Form, FormPassword, useApiForm, useFinish } from "../ui/form";
 
 export type ResetPasswordDialogProps = ControlledDialogProps & {
   user: Pick<UserResponse, "id" | "email">;
@@ -35,11 +35,10 @@ function ResetPasswordForm({ user, onDone }: { user: ResetPasswordDialogProps["u
   const onSaved = () => finish({ title: `Password reset for ${user.email}`, description: "Share the new password with them securely." });
   return (
     <Form form={form} onSubmit={form.submitTo("PATCH", `/api/v1/users/${user.id}`, onSaved)}>
-      <FormText
+      <FormPassword
         control={form.control}
         name="password"
         label="New password"
-        type="password"
         autoComplete="new-password"
         autoFocus
         hint={`At least ${PASSWORD_MIN} characters.`}

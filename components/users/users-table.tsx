@@ -63,10 +63,8 @@ export function UsersTable({ list, currentUserId, catalog }: UsersTableProps) {
       list={{ ...list, data: rows }}
       columns={columns}
       defaultSort={USERS_DEFAULT_SORT}
-      getRowId={(user) => String(user.id)}
       label="Users"
       noun="users"
-      searchLabel="Search users"
       searchPlaceholder="Search by name or email"
       toolbar={<NewUserDialog />}
       emptyState="No users yet."
