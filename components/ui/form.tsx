@@ -38,7 +38,7 @@ export type ApiForm<TValues extends FieldValues, TBody> = UseFormReturn<TValues,
   send: <T>(path: string, init: { method: string; body?: unknown }) => Promise<T | null>;
   /** An onSubmit that sends the body to `path` and hands a success's answer to `onSaved`. */
   submitTo: <T>(method: string, path: string, onSaved: (saved: T) => void) => SubmitHandler<TBody>;
-  /** True from a submit until its request has answered: a second Enter meanwhile sends nothing. */
+  /** True from a submit until it has been checked and answered: a second Enter meanwhile sends nothing. */
   busy: { current: boolean };
 };
 
@@ -95,7 +95,8 @@ export function showProblem<TValues extends FieldValues>(
   problem: Pick<Problem, "detail" | "errors">,
   fieldOf?: (path: string) => string | undefined,
 ) {
-  // Only a field the form shows can show its error; the rest would be invisible there.
+  // Only a field the form shows can show its error; the rest would be invisible there. (`_names.mount`
+  // is react-hook-form's own record of the fields rendered now: typed, if not documented.)
   const shown = [...form.control._names.mount];
   const isShown = (field: string) => shown.some((name) => field === name || field.startsWith(`${name}.`));
   const placed = new Set<string>();
@@ -108,10 +109,9 @@ export function showProblem<TValues extends FieldValues>(
       form.setError(field as FieldPath<TValues>, { type: "server", message: error.message });
     }
   }
-  if (placed.size === 0) form.setError("root.server", { type: "server", message: problem.detail });
-  else if (unplaced.length) {
-    form.setError("root.server", { type: "server", message: unplaced.map((e) => `${e.path} ${e.message}`.trim()).join(" · ") });
-  }
+  const rest = unplaced.map((e) => `${e.path} ${e.message}`.trim()).join(" · ");
+  if (rest) form.setError("root.server", { type: "server", message: rest });
+  else if (placed.size === 0) form.setError("root.server", { type: "server", message: problem.detail });
 }
 
 /** The message at a field path (`labels.0.key`) of a form's errors. */
@@ -156,14 +156,7 @@ export function Form<TValues extends FieldValues, TBody>({
     if (submitCount > 0) ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [submitCount]);
   const alert = <FormAlert>{errors.root?.server?.message}</FormAlert>;
-  const submit = form.handleSubmit(async (body) => {
-    form.busy.current = true;
-    try {
-      await onSubmit(body);
-    } finally {
-      form.busy.current = false;
-    }
-  });
+  const submit = form.handleSubmit(onSubmit);
   return (
     <FormProvider {...form}>
       <form
@@ -171,9 +164,14 @@ export function Form<TValues extends FieldValues, TBody>({
         noValidate
         aria-busy={isSubmitting || undefined}
         className={cn("space-y-4", className)}
-        onSubmit={(event) => {
+        onSubmit={async (event) => {
           if (form.busy.current) return event.preventDefault();
-          return submit(event);
+          form.busy.current = true;
+          try {
+            await submit(event);
+          } finally {
+            form.busy.current = false;
+          }
         }}
         {...props}
       >
