@@ -39,7 +39,7 @@ export function ListEditor<TValues extends FieldValues, Row extends Record<strin
   extra,
   className,
 }: ListEditorProps<TValues, Row>) {
-  const { field, fieldState, formState } = useController({ control, name });
+  const { field, formState } = useController({ control, name });
   const rows: Row[] = field.value ?? [];
   const Noun = noun.charAt(0).toUpperCase() + noun.slice(1);
   const listError = errorAt(formState.errors, name);
@@ -51,7 +51,7 @@ export function ListEditor<TValues extends FieldValues, Row extends Record<strin
       {rows.length === 0 ? <p className="text-xs text-muted">{emptyText}</p> : null}
       {rows.map((row, i) => {
         const n = i + 1;
-        const errors = columns.map((column) => ({ column, message: errorAt(fieldState.error ?? {}, `${i}.${column.key}`) }));
+        const errors = columns.map((column) => ({ column, message: errorAt(formState.errors, `${name}.${i}.${column.key}`) }));
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place and only removed by position; there is no other identity
           <div key={i} className="space-y-1">
