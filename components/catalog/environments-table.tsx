@@ -2,9 +2,10 @@
 
 import type { EnvironmentResponse } from "@/lib/schemas/catalog";
 import { Badge } from "../ui/badge";
-import { createDataTableColumnHelper, DataTable, type ListPage, rowActionsColumn } from "../ui/data-table";
+import { createDataTableColumnHelper, type ListPage, rowActionsColumn } from "../ui/data-table";
 import { EditDeleteRowMenu } from "./edit-delete-row-menu";
 import { EditEnvironmentDialog, NewEnvironmentDialog } from "./environment-dialog";
+import { ManagedTable } from "./managed-table";
 
 export const ENVIRONMENTS_DEFAULT_SORT = "name";
 
@@ -35,27 +36,26 @@ const descriptionColumn = column.accessor("description", {
   meta: { className: "hidden md:table-cell" },
   cell: ({ getValue }) => <span className="line-clamp-2 text-muted">{getValue() || "—"}</span>,
 });
-const actionsColumn = rowActionsColumn(column, (environment) => <EnvironmentRowActions environment={environment} />);
-
 const readColumns = column.columns([nameColumn, clusterColumn, namespaceColumn, descriptionColumn]);
-const manageColumns = column.columns([nameColumn, clusterColumn, namespaceColumn, descriptionColumn, actionsColumn]);
-
-export type EnvironmentsTableProps = {
-  list: ListPage<EnvironmentResponse>;
-  /** Super admins create, edit and delete environments. */
-  canManage: boolean;
+const columns = {
+  read: readColumns,
+  manage: column.columns([...readColumns, rowActionsColumn(column, (environment) => <EnvironmentRowActions environment={environment} />)]),
 };
 
-export function EnvironmentsTable({ list, canManage }: EnvironmentsTableProps) {
+export function EnvironmentsTable({ list, canManage }: { list: ListPage<EnvironmentResponse>; canManage: boolean }) {
   return (
-    <DataTable
+    <ManagedTable
       list={list}
-      columns={canManage ? manageColumns : readColumns}
+      canManage={canManage}
+      columns={columns}
       defaultSort={ENVIRONMENTS_DEFAULT_SORT}
       label="Environments"
       noun="environments"
-      toolbar={canManage ? <NewEnvironmentDialog /> : null}
-      emptyState={canManage ? "No environments yet. Create one to deploy apps to it." : "No environments yet. A super admin creates them."}
+      create={<NewEnvironmentDialog />}
+      empty={{
+        manage: "No environments yet. Create one to deploy apps to it.",
+        read: "No environments yet. A super admin creates them.",
+      }}
     />
   );
 }
@@ -67,7 +67,7 @@ function EnvironmentRowActions({ environment }: { environment: EnvironmentRespon
       edit={{ render: (dialog) => <EditEnvironmentDialog environment={environment} {...dialog} /> }}
       kind="environment"
       path={`/api/v1/environments/${environment.id}`}
-      remove={"An environment that apps were deployed to, that has Helm apps, or that grants name cannot be deleted."}
+      remove="An environment that apps were deployed to, that has Helm apps, or that grants name cannot be deleted."
     />
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
 import type { ProjectResponse } from "@/lib/schemas/catalog";
-import { createDataTableColumnHelper, DataTable, type ListPage, rowActionsColumn } from "../ui/data-table";
+import { createDataTableColumnHelper, type ListPage, rowActionsColumn } from "../ui/data-table";
 import { DateTime } from "../ui/date-time";
 import { EditDeleteRowMenu } from "./edit-delete-row-menu";
+import { ManagedTable } from "./managed-table";
 import { EditProjectDialog, NewProjectDialog } from "./project-dialog";
 
 export const PROJECTS_DEFAULT_SORT = "name";
@@ -26,27 +27,23 @@ const createdColumn = column.accessor("createdAt", {
   cell: ({ getValue }) => <DateTime value={getValue()} />,
 });
 
-const actionsColumn = rowActionsColumn(column, (project) => <ProjectRowActions project={project} />);
-
 const readColumns = column.columns([nameColumn, descriptionColumn, createdColumn]);
-const manageColumns = column.columns([nameColumn, descriptionColumn, createdColumn, actionsColumn]);
-
-export type ProjectsTableProps = {
-  list: ListPage<ProjectResponse>;
-  /** Super admins create, edit and delete projects. */
-  canManage: boolean;
+const columns = {
+  read: readColumns,
+  manage: column.columns([...readColumns, rowActionsColumn(column, (project) => <ProjectRowActions project={project} />)]),
 };
 
-export function ProjectsTable({ list, canManage }: ProjectsTableProps) {
+export function ProjectsTable({ list, canManage }: { list: ListPage<ProjectResponse>; canManage: boolean }) {
   return (
-    <DataTable
+    <ManagedTable
       list={list}
-      columns={canManage ? manageColumns : readColumns}
+      canManage={canManage}
+      columns={columns}
       defaultSort={PROJECTS_DEFAULT_SORT}
       label="Projects"
       noun="projects"
-      toolbar={canManage ? <NewProjectDialog /> : null}
-      emptyState={canManage ? "No projects yet. Create one to add apps to it." : "No projects yet. A super admin creates them."}
+      create={<NewProjectDialog />}
+      empty={{ manage: "No projects yet. Create one to add apps to it.", read: "No projects yet. A super admin creates them." }}
     />
   );
 }
@@ -58,7 +55,7 @@ function ProjectRowActions({ project }: { project: ProjectResponse }) {
       edit={{ render: (dialog) => <EditProjectDialog project={project} {...dialog} /> }}
       kind="project"
       path={`/api/v1/projects/${project.id}`}
-      remove={"A project that still has apps, Helm apps or grants naming it cannot be deleted."}
+      remove="A project that still has apps, Helm apps or grants naming it cannot be deleted."
     />
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import * as DialogPrimitive from "@radix-ui/react-dialog";
-import { type ComponentProps, type ReactNode, useState } from "react";
+import { type ComponentProps, type ReactElement, type ReactNode, useState } from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
 
@@ -58,8 +58,8 @@ export function DialogFooter({ className, children }: { className?: string; chil
 export type ControlledDialogProps = { open: boolean; onOpenChange: (open: boolean) => void; onCloseAutoFocus?: (event: Event) => void };
 
 export type FormDialogProps = Partial<ControlledDialogProps> & {
-  /** Opens the dialog (a button label, which is then also the default title); without it the caller controls `open`. */
-  trigger?: string;
+  /** Opens the dialog: a button, or its label (then also the default title). Without it the caller controls `open`. */
+  trigger?: string | ReactElement;
   title?: ReactNode;
   description?: ReactNode;
   className?: string;
@@ -74,12 +74,13 @@ export function FormDialog({ trigger, title, description, className, open, onOpe
   const setOpen = onOpenChange ?? setOwnOpen;
   return (
     <Dialog open={isOpen} onOpenChange={setOpen}>
-      {trigger ? (
-        <DialogTrigger asChild>
-          <Button>{trigger}</Button>
-        </DialogTrigger>
-      ) : null}
-      <DialogContent title={title ?? trigger} description={description} className={className} onCloseAutoFocus={onCloseAutoFocus}>
+      {trigger ? <DialogTrigger asChild>{typeof trigger === "string" ? <Button>{trigger}</Button> : trigger}</DialogTrigger> : null}
+      <DialogContent
+        title={title ?? (typeof trigger === "string" ? trigger : undefined)}
+        description={description}
+        className={className}
+        onCloseAutoFocus={onCloseAutoFocus}
+      >
         {isOpen ? children(() => setOpen(false)) : null}
       </DialogContent>
     </Dialog>

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/app/(dashboard)/require-user";
+import { requireSuperAdmin } from "@/app/(dashboard)/require-user";
 import { AuditEventsTable } from "@/components/audit/audit-events-table";
 import { AuditFilters, AuditPagination } from "@/components/audit/audit-filters";
 import { PageLayout } from "@/components/page-header";
-import { SuperAdminOnly } from "@/components/super-admin-only";
 import { AUDIT_ACTIONS, type ListAuditEventsQuery } from "@/lib/schemas/audit";
 import { MAX_PAGE_SIZE } from "@/lib/schemas/common";
 import { listAuditEvents } from "@/server/audit/list";
-import { isSuperAdmin } from "@/server/auth/principal";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log" };
@@ -34,10 +32,8 @@ function auditQuery(params: Awaited<SearchParams>): ListAuditEventsQuery {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireUser();
-  if (!isSuperAdmin(user)) {
-    return <SuperAdminOnly title="Only super admins can read the audit log" who={user.label} />;
-  }
+  const { refusal } = await requireSuperAdmin("Only super admins can read the audit log");
+  if (refusal) return refusal;
   const query = auditQuery(await searchParams);
   const result = await listAuditEvents(query);
   return (

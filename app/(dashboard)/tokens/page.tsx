@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/app/(dashboard)/require-user";
+import { requireSuperAdmin } from "@/app/(dashboard)/require-user";
 import { PageLayout } from "@/components/page-header";
-import { SuperAdminOnly } from "@/components/super-admin-only";
 import { GenerateTokenDialog } from "@/components/tokens/generate-token-dialog";
 import { SecretRevealProvider } from "@/components/tokens/secret-reveal";
 import { TokensEmptyState } from "@/components/tokens/tokens-empty-state";
 import { TokensTable } from "@/components/tokens/tokens-table";
-import { isSuperAdmin } from "@/server/auth/principal";
 import { loadPermissionCatalog } from "@/server/catalog/options";
 import { maxTokenLifetimeDays } from "@/server/tokens/config";
 import { listTokens } from "@/server/tokens/tokens";
@@ -16,14 +14,11 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "API tokens" };
 
 export default async function TokensPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireUser();
-  if (!isSuperAdmin(user)) {
-    return (
-      <SuperAdminOnly title="Only super admins can manage API tokens" who={user.label}>
-        Ask a super admin to generate a token for you, or to change your role.
-      </SuperAdminOnly>
-    );
-  }
+  const { refusal } = await requireSuperAdmin(
+    "Only super admins can manage API tokens",
+    "Ask a super admin to generate a token for you, or to change your role.",
+  );
+  if (refusal) return refusal;
 
   const query = tokensQuery(await searchParams);
   const now = new Date();

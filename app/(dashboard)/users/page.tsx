@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/app/(dashboard)/require-user";
+import { requireSuperAdmin } from "@/app/(dashboard)/require-user";
 import { PageLayout } from "@/components/page-header";
-import { SuperAdminOnly } from "@/components/super-admin-only";
 import { UsersTable } from "@/components/users/users-table";
 import { listQuery, type SearchParams } from "@/lib/list-query";
-import { isSuperAdmin } from "@/server/auth/principal";
 import { loadPermissionCatalog } from "@/server/catalog/options";
 import { listUsers, USER_SORTS } from "@/server/users/users";
 
@@ -12,14 +10,11 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireUser();
-  if (!isSuperAdmin(user)) {
-    return (
-      <SuperAdminOnly title="Only super admins can manage users" who={user.label}>
-        Ask a super admin to change your role if you need to add people, reset passwords or disable accounts.
-      </SuperAdminOnly>
-    );
-  }
+  const { user, refusal } = await requireSuperAdmin(
+    "Only super admins can manage users",
+    "Ask a super admin to change your role if you need to add people, reset passwords or disable accounts.",
+  );
+  if (refusal) return refusal;
   const query = listQuery(await searchParams, USER_SORTS);
   const [result, catalog] = await Promise.all([listUsers(query), loadPermissionCatalog()]);
   return (
