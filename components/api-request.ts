@@ -5,8 +5,6 @@ import { isProblem, type Problem } from "@/lib/errors";
 
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; problem: Problem };
 
-export type FieldErrors = Partial<Record<string, string>>;
-
 const FALLBACK_DETAIL: Record<number, string> = {
   401: "Your session has ended. Sign in again.",
   403: "You are not allowed to do that.",
@@ -45,18 +43,4 @@ export async function apiRequest<T>(path: string, init: { method?: string; body?
   const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (response.ok) return { ok: true, status: response.status, data: body as T };
   return { ok: false, status: response.status, problem: isProblem(body) ? body : fallbackProblem(response.status) };
-}
-
-/** The first message for each field path of a problem (`errors[].path`). */
-export function fieldErrorsOf(problem: Problem | { errors?: Problem["errors"] }): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const { path, message } of problem.errors ?? []) {
-    if (path && errors[path] === undefined) errors[path] = message;
-  }
-  return errors;
-}
-
-/** The same shape from a zod error, so client-side checks and the API's answers render alike. */
-export function fieldErrorsOfIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): FieldErrors {
-  return fieldErrorsOf({ errors: issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })) });
 }

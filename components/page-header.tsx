@@ -11,3 +11,13 @@ export function PageHeader({ title, description, actions }: { title: string; des
     </div>
   );
 }
+
+/** A dashboard page: its header, then its content. */
+export function PageLayout({ children, ...header }: Parameters<typeof PageHeader>[0] & { children: ReactNode }) {
+  return (
+    <div className="space-y-6">
+      <PageHeader {...header} />
+      {children}
+    </div>
+  );
+}

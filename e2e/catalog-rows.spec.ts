@@ -44,3 +44,22 @@ test("a project row menu edits, explains a refused delete, and deletes", async (
     .click();
   await expect(page.getByRole("cell", { name: free, exact: true })).toBeHidden();
 });
+
+test("a chart group's charts show their own errors, take the focus, and save", async ({ page }) => {
+  await page.goto("/chart-groups");
+  const name = uniqueName("charts");
+  await page.getByRole("button", { name: "New chart group" }).click();
+  const dialog = page.getByRole("dialog", { name: "New chart group" });
+  await dialog.getByLabel("Name", { exact: true }).fill(name);
+  await dialog.getByRole("button", { name: "Add chart" }).click();
+  await dialog.getByLabel("Chart 1 name").fill("bitnami/redis");
+  await dialog.getByRole("button", { name: "Create chart group" }).click();
+  await expect(dialog.getByText("Version is required")).toBeVisible();
+  await expect(dialog.getByLabel("Chart 1 version")).toBeFocused();
+  await dialog.getByLabel("Chart 1 version").fill("19.6.4");
+  await expect(dialog.getByText("Version is required")).toBeHidden();
+  await dialog.getByRole("button", { name: "Create chart group" }).click();
+  await expect(dialog).toBeHidden();
+  const saved = await (await page.request.get(`/api/v1/chart-groups?q=${name}`)).json();
+  expect(saved.data[0].charts).toEqual([{ name: "bitnami/redis", version: "19.6.4" }]);
+});

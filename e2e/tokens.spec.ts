@@ -193,6 +193,7 @@ test("permissions, regenerate (with and without grace) and delete change what th
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
   await expect(page.getByText("This token expires on")).toBeVisible();
   await chooseAccess(page.getByRole("main"), "Specific permissions");
+  await page.getByRole("button", { name: "Add permission" }).click();
   await page.getByLabel("Project", { exact: true }).selectOption(project);
   for (const list of ["Environments", "Apps"]) {
     await page.getByLabel(list, { exact: true }).click();

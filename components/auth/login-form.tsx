@@ -1,9 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useRef, useState } from "react";
-import { Button } from "../ui/button";
-import { FormAlert, TextField } from "../ui/form-field";
+import { useEffect, useState } from "react";
+import { z } from "zod";
+import { Form, FormPassword, FormText, SubmitButton, useApiForm } from "../ui/form";
 import { safeCallbackPath, signInWithPassword } from "./sign-in-with-password";
 
 export type LoginFormProps = {
@@ -13,55 +13,35 @@ export type LoginFormProps = {
   initialError?: string;
 };
 
+// Only presence is checked here: whether the pair is right is next-auth's to say, in one message.
+const schema = z.object({ email: z.string().trim().min(1, "is required"), password: z.string().min(1, "is required") });
+
 export function LoginForm({ callbackUrl, initialError }: LoginFormProps) {
   const router = useRouter();
-  const [error, setError] = useState(initialError);
-  const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
-  const [pending, setPending] = useState(false);
-  const busy = useRef(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy.current) return;
-    const form = new FormData(event.currentTarget);
-    const email = String(form.get("email") ?? "").trim();
-    const password = String(form.get("password") ?? "");
-    const required = { email: email ? undefined : "is required", password: password ? undefined : "is required" };
-    setMissing(required);
-    if (required.email || required.password) return;
-
-    busy.current = true;
-    setPending(true);
-    setError(undefined);
-    const result = await signInWithPassword(email, password);
-    if (result.ok) {
-      // Stay "pending" while the next page loads, so the form cannot be sent again.
-      router.replace(safeCallbackPath(callbackUrl, window.location.origin));
-      router.refresh();
-      return;
-    }
-    busy.current = false;
-    setPending(false);
-    setError(result.message);
-  }
+  const form = useApiForm(schema, { email: "", password: "" });
+  // Stays true while the next page loads, so the form cannot be sent again.
+  const [leaving, setLeaving] = useState(false);
+  const { setError } = form;
+  useEffect(() => {
+    if (initialError) setError("root.server", { type: "server", message: initialError });
+  }, [initialError, setError]);
 
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-4" aria-describedby={error ? "login-error" : undefined}>
-      <div id="login-error">
-        <FormAlert>{error}</FormAlert>
-      </div>
-      <TextField label="Email" name="email" type="email" autoComplete="username" autoFocus error={missing.email} readOnly={pending} />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        error={missing.password}
-        readOnly={pending}
-      />
-      <Button type="submit" loading={pending} className="w-full">
+    <Form
+      form={form}
+      onSubmit={async ({ email, password }) => {
+        const result = await signInWithPassword(email, password);
+        if (!result.ok) return form.setError("root.server", { type: "server", message: result.message });
+        setLeaving(true);
+        router.replace(safeCallbackPath(callbackUrl, window.location.origin));
+        router.refresh();
+      }}
+    >
+      <FormText control={form.control} name="email" label="Email" type="email" autoComplete="username" autoFocus readOnly={leaving} />
+      <FormPassword control={form.control} name="password" label="Password" autoComplete="current-password" readOnly={leaving} />
+      <SubmitButton pending={leaving} className="w-full">
         Sign in
-      </Button>
-    </form>
+      </SubmitButton>
+    </Form>
   );
 }

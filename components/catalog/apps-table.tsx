@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { APPS_DEFAULT_SORT, type AppResponse } from "@/lib/schemas/catalog";
-import { createDataTableColumnHelper, DataTable } from "../ui/data-table";
+import { createDataTableColumnHelper, DataTable, type ListPage } from "../ui/data-table";
 import { DateTime } from "../ui/date-time";
 import { CreateAppDialog } from "./app-dialog";
 import { UrlFilter } from "./url-filter";
@@ -39,12 +39,7 @@ const columns = column.columns([
 ]);
 
 export type AppsTableProps = {
-  apps: AppResponse[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort?: string;
-  q?: string;
+  list: ListPage<AppResponse>;
   /** The project filter (the `project` URL parameter) and its choices. */
   project?: string;
   projects: string[];
@@ -52,18 +47,14 @@ export type AppsTableProps = {
   creatableProjects: string[];
 };
 
-export function AppsTable({ apps, project, projects, creatableProjects, ...paging }: AppsTableProps) {
+export function AppsTable({ list, project, projects, creatableProjects }: AppsTableProps) {
   return (
     <DataTable
-      {...paging}
+      list={list}
       columns={columns}
-      data={apps}
       defaultSort={APPS_DEFAULT_SORT}
-      getRowId={(a) => String(a.id)}
       label="Devtron apps"
       noun="apps"
-      searchLabel="Search apps"
-      searchPlaceholder="Search by name"
       toolbar={
         <div className="flex flex-wrap items-center justify-end gap-2">
           <UrlFilter param="project" label="Project" allLabel="All projects" options={projects} value={project} />

@@ -3,10 +3,10 @@
 import { canDeleteChartGroup, canUpdateChartGroup } from "@/lib/permissions/policy";
 import type { Permissions } from "@/lib/permissions/schema";
 import { CHART_GROUPS_DEFAULT_SORT, type ChartGroupResponse } from "@/lib/schemas/catalog";
-import { createDataTableColumnHelper, DataTable, rowActionsColumn } from "../ui/data-table";
+import { createDataTableColumnHelper, DataTable, type ListPage, rowActionsColumn } from "../ui/data-table";
 import { DateTime } from "../ui/date-time";
 import { EditChartGroupDialog, NewChartGroupDialog } from "./chart-group-dialog";
-import { EditDeleteRowMenu } from "./row-menu";
+import { EditDeleteRowMenu } from "./edit-delete-row-menu";
 
 type Row = ChartGroupResponse & { canUpdate: boolean; canDelete: boolean };
 const column = createDataTableColumnHelper<Row>();
@@ -38,33 +38,24 @@ const columns = column.columns([
 ]);
 
 export type ChartGroupsTableProps = {
-  groups: ChartGroupResponse[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort?: string;
-  q?: string;
+  list: ListPage<ChartGroupResponse>;
   permissions: Permissions;
   canCreate: boolean;
 };
 
-export function ChartGroupsTable({ groups, permissions, canCreate, ...paging }: ChartGroupsTableProps) {
-  const rows = groups.map((g) => ({
+export function ChartGroupsTable({ list, permissions, canCreate }: ChartGroupsTableProps) {
+  const rows = list.data.map((g) => ({
     ...g,
     canUpdate: canUpdateChartGroup(permissions, g.name),
     canDelete: canDeleteChartGroup(permissions, g.name),
   }));
   return (
     <DataTable
-      {...paging}
+      list={{ ...list, data: rows }}
       columns={columns}
-      data={rows}
       defaultSort={CHART_GROUPS_DEFAULT_SORT}
-      getRowId={(g) => String(g.id)}
       label="Chart groups"
       noun="chart groups"
-      searchLabel="Search chart groups"
-      searchPlaceholder="Search by name"
       toolbar={canCreate ? <NewChartGroupDialog /> : null}
       emptyState="No chart groups yet."
     />
@@ -76,16 +67,9 @@ function ChartGroupRowActions({ row }: { row: Row }) {
     <EditDeleteRowMenu
       name={row.name}
       edit={row.canUpdate ? { render: (dialog) => <EditChartGroupDialog group={row} {...dialog} /> } : undefined}
-      remove={
-        row.canDelete
-          ? {
-              what: `chart group ${row.name}`,
-              description: "A chart group that grants still name cannot be deleted.",
-              path: `/api/v1/chart-groups/${row.id}`,
-              confirmLabel: "Delete chart group",
-            }
-          : undefined
-      }
+      kind="chart group"
+      path={`/api/v1/chart-groups/${row.id}`}
+      remove={row.canDelete ? "A chart group that grants still name cannot be deleted." : undefined}
     />
   );
 }

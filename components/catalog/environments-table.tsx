@@ -2,9 +2,10 @@
 
 import { ENVIRONMENTS_DEFAULT_SORT, type EnvironmentResponse } from "@/lib/schemas/catalog";
 import { Badge } from "../ui/badge";
-import { createDataTableColumnHelper, DataTable, rowActionsColumn } from "../ui/data-table";
+import { createDataTableColumnHelper, type ListPage, rowActionsColumn } from "../ui/data-table";
+import { EditDeleteRowMenu } from "./edit-delete-row-menu";
 import { EditEnvironmentDialog, NewEnvironmentDialog } from "./environment-dialog";
-import { EditDeleteRowMenu } from "./row-menu";
+import { ManagedTable } from "./managed-table";
 
 const column = createDataTableColumnHelper<EnvironmentResponse>();
 
@@ -33,36 +34,26 @@ const descriptionColumn = column.accessor("description", {
   meta: { className: "hidden md:table-cell" },
   cell: ({ getValue }) => <span className="line-clamp-2 text-muted">{getValue() || "—"}</span>,
 });
-const actionsColumn = rowActionsColumn(column, (environment) => <EnvironmentRowActions environment={environment} />);
-
 const readColumns = column.columns([nameColumn, clusterColumn, namespaceColumn, descriptionColumn]);
-const manageColumns = column.columns([nameColumn, clusterColumn, namespaceColumn, descriptionColumn, actionsColumn]);
-
-export type EnvironmentsTableProps = {
-  environments: EnvironmentResponse[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort?: string;
-  q?: string;
-  /** Super admins create, edit and delete environments. */
-  canManage: boolean;
+const columns = {
+  read: readColumns,
+  manage: column.columns([...readColumns, rowActionsColumn(column, (environment) => <EnvironmentRowActions environment={environment} />)]),
 };
 
-export function EnvironmentsTable({ environments, canManage, ...paging }: EnvironmentsTableProps) {
+export function EnvironmentsTable({ list, canManage }: { list: ListPage<EnvironmentResponse>; canManage: boolean }) {
   return (
-    <DataTable
-      {...paging}
-      columns={canManage ? manageColumns : readColumns}
-      data={environments}
+    <ManagedTable
+      list={list}
+      canManage={canManage}
+      columns={columns}
       defaultSort={ENVIRONMENTS_DEFAULT_SORT}
-      getRowId={(e) => String(e.id)}
       label="Environments"
       noun="environments"
-      searchLabel="Search environments"
-      searchPlaceholder="Search by name"
-      toolbar={canManage ? <NewEnvironmentDialog /> : null}
-      emptyState={canManage ? "No environments yet. Create one to deploy apps to it." : "No environments yet. A super admin creates them."}
+      create={<NewEnvironmentDialog />}
+      empty={{
+        manage: "No environments yet. Create one to deploy apps to it.",
+        read: "No environments yet. A super admin creates them.",
+      }}
     />
   );
 }
@@ -72,12 +63,9 @@ function EnvironmentRowActions({ environment }: { environment: EnvironmentRespon
     <EditDeleteRowMenu
       name={environment.name}
       edit={{ render: (dialog) => <EditEnvironmentDialog environment={environment} {...dialog} /> }}
-      remove={{
-        what: `environment ${environment.name}`,
-        description: "An environment that apps were deployed to, that has Helm apps, or that grants name cannot be deleted.",
-        path: `/api/v1/environments/${environment.id}`,
-        confirmLabel: "Delete environment",
-      }}
+      kind="environment"
+      path={`/api/v1/environments/${environment.id}`}
+      remove="An environment that apps were deployed to, that has Helm apps, or that grants name cannot be deleted."
     />
   );
 }

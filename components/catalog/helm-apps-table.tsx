@@ -3,10 +3,10 @@
 import { canDeleteHelmApp, canUpdateHelmApp } from "@/lib/permissions/policy";
 import type { Permissions } from "@/lib/permissions/schema";
 import { HELM_APPS_DEFAULT_SORT, type HelmAppResponse } from "@/lib/schemas/catalog";
-import { createDataTableColumnHelper, DataTable, rowActionsColumn } from "../ui/data-table";
+import { createDataTableColumnHelper, DataTable, type ListPage, rowActionsColumn } from "../ui/data-table";
 import { DateTime } from "../ui/date-time";
+import { EditDeleteRowMenu } from "./edit-delete-row-menu";
 import { EditHelmAppDialog, InstallHelmAppDialog, type InstallTarget } from "./helm-app-dialogs";
-import { EditDeleteRowMenu } from "./row-menu";
 import { UrlFilter } from "./url-filter";
 
 type Row = HelmAppResponse & { canUpdate: boolean; canDelete: boolean };
@@ -36,12 +36,7 @@ const columns = column.columns([
 ]);
 
 export type HelmAppsTableProps = {
-  helmApps: HelmAppResponse[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort?: string;
-  q?: string;
+  list: ListPage<HelmAppResponse>;
   project?: string;
   environment?: string;
   projects: string[];
@@ -52,31 +47,18 @@ export type HelmAppsTableProps = {
   installTargets: InstallTarget[];
 };
 
-export function HelmAppsTable({
-  helmApps,
-  project,
-  environment,
-  projects,
-  environments,
-  permissions,
-  installTargets,
-  ...paging
-}: HelmAppsTableProps) {
-  const rows = helmApps.map((h) => {
+export function HelmAppsTable({ list, project, environment, projects, environments, permissions, installTargets }: HelmAppsTableProps) {
+  const rows = list.data.map((h) => {
     const ref = { project: h.project, environment: h.environment, name: h.name };
     return { ...h, canUpdate: canUpdateHelmApp(permissions, ref), canDelete: canDeleteHelmApp(permissions, ref) };
   });
   return (
     <DataTable
-      {...paging}
+      list={{ ...list, data: rows }}
       columns={columns}
-      data={rows}
       defaultSort={HELM_APPS_DEFAULT_SORT}
-      getRowId={(h) => String(h.id)}
       label="Helm apps"
       noun="Helm apps"
-      searchLabel="Search Helm apps"
-      searchPlaceholder="Search by name"
       toolbar={
         <div className="flex flex-wrap items-center justify-end gap-2">
           <UrlFilter param="project" label="Project" allLabel="All projects" options={projects} value={project} />
@@ -100,16 +82,9 @@ function HelmAppRowActions({ row }: { row: Row }) {
     <EditDeleteRowMenu
       name={row.name}
       edit={row.canUpdate ? { label: "Edit values", render: (dialog) => <EditHelmAppDialog helmApp={row} {...dialog} /> } : undefined}
-      remove={
-        row.canDelete
-          ? {
-              what: `Helm app ${row.name}`,
-              description: `The release is removed from ${row.environment}. This cannot be undone.`,
-              path: `/api/v1/helm-apps/${row.id}`,
-              confirmLabel: "Delete Helm app",
-            }
-          : undefined
-      }
+      kind="Helm app"
+      path={`/api/v1/helm-apps/${row.id}`}
+      remove={row.canDelete ? `The release is removed from ${row.environment}. This cannot be undone.` : undefined}
     />
   );
 }

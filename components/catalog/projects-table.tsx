@@ -1,10 +1,11 @@
 "use client";
 
 import { PROJECTS_DEFAULT_SORT, type ProjectResponse } from "@/lib/schemas/catalog";
-import { createDataTableColumnHelper, DataTable, rowActionsColumn } from "../ui/data-table";
+import { createDataTableColumnHelper, type ListPage, rowActionsColumn } from "../ui/data-table";
 import { DateTime } from "../ui/date-time";
+import { EditDeleteRowMenu } from "./edit-delete-row-menu";
+import { ManagedTable } from "./managed-table";
 import { EditProjectDialog, NewProjectDialog } from "./project-dialog";
-import { EditDeleteRowMenu } from "./row-menu";
 
 const column = createDataTableColumnHelper<ProjectResponse>();
 
@@ -24,36 +25,23 @@ const createdColumn = column.accessor("createdAt", {
   cell: ({ getValue }) => <DateTime value={getValue()} />,
 });
 
-const actionsColumn = rowActionsColumn(column, (project) => <ProjectRowActions project={project} />);
-
 const readColumns = column.columns([nameColumn, descriptionColumn, createdColumn]);
-const manageColumns = column.columns([nameColumn, descriptionColumn, createdColumn, actionsColumn]);
-
-export type ProjectsTableProps = {
-  projects: ProjectResponse[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort?: string;
-  q?: string;
-  /** Super admins create, edit and delete projects. */
-  canManage: boolean;
+const columns = {
+  read: readColumns,
+  manage: column.columns([...readColumns, rowActionsColumn(column, (project) => <ProjectRowActions project={project} />)]),
 };
 
-export function ProjectsTable({ projects, canManage, ...paging }: ProjectsTableProps) {
+export function ProjectsTable({ list, canManage }: { list: ListPage<ProjectResponse>; canManage: boolean }) {
   return (
-    <DataTable
-      {...paging}
-      columns={canManage ? manageColumns : readColumns}
-      data={projects}
+    <ManagedTable
+      list={list}
+      canManage={canManage}
+      columns={columns}
       defaultSort={PROJECTS_DEFAULT_SORT}
-      getRowId={(p) => String(p.id)}
       label="Projects"
       noun="projects"
-      searchLabel="Search projects"
-      searchPlaceholder="Search by name"
-      toolbar={canManage ? <NewProjectDialog /> : null}
-      emptyState={canManage ? "No projects yet. Create one to add apps to it." : "No projects yet. A super admin creates them."}
+      create={<NewProjectDialog />}
+      empty={{ manage: "No projects yet. Create one to add apps to it.", read: "No projects yet. A super admin creates them." }}
     />
   );
 }
@@ -63,12 +51,9 @@ function ProjectRowActions({ project }: { project: ProjectResponse }) {
     <EditDeleteRowMenu
       name={project.name}
       edit={{ render: (dialog) => <EditProjectDialog project={project} {...dialog} /> }}
-      remove={{
-        what: `project ${project.name}`,
-        description: "A project that still has apps, Helm apps or grants naming it cannot be deleted.",
-        path: `/api/v1/projects/${project.id}`,
-        confirmLabel: "Delete project",
-      }}
+      kind="project"
+      path={`/api/v1/projects/${project.id}`}
+      remove="A project that still has apps, Helm apps or grants naming it cannot be deleted."
     />
   );
 }

@@ -1,5 +1,6 @@
+import { z } from "zod";
 import type { PermissionCatalog } from "@/lib/permissions/catalog-options";
-import { type Entity, type Grant, type Permissions, ROLES } from "@/lib/permissions/schema";
+import { type Entity, type Grant, type Permissions, permissionsSchema, ROLES } from "@/lib/permissions/schema";
 
 // The editor's rules, kept pure so they are easy to read and to test.
 //
@@ -73,6 +74,20 @@ export function validatePermissions(p: Permissions, prefix = "permissions"): Fie
   });
   return errors;
 }
+
+/**
+ * The permissions field of a form: an unfinished list is refused with validatePermissions' "Choose …"
+ * (what to do) before the API's own schema (what is wrong) checks the rest.
+ */
+export const permissionsField = z
+  .custom<Permissions>()
+  .transform((permissions, ctx): unknown => {
+    for (const { path, message } of validatePermissions(permissions)) {
+      ctx.addIssue({ code: "custom", path: path.split(".").slice(1), message });
+    }
+    return permissions;
+  })
+  .pipe(permissionsSchema);
 
 export type GrantErrors = { grant: string[]; fields: Partial<Record<GrantField, string[]>> };
 export type PermissionErrors = { general: string[]; grants: Map<number, GrantErrors> };

@@ -4,6 +4,7 @@ import * as Popover from "@radix-ui/react-popover";
 import { type KeyboardEvent, useId, useMemo, useState } from "react";
 import { cn } from "../ui/cn";
 import type { FieldControlProps } from "../ui/form-field";
+import { ChevronDownIcon } from "../ui/icon";
 import { Checkbox, inputClasses } from "../ui/input";
 import { ALL_LABEL, isNothingChosen, nothingChosen } from "./grant-model";
 
@@ -89,16 +90,7 @@ export function MultiSelect({ label, noun, options, value, onChange, onClose, di
         className={cn(inputClasses, "flex items-center justify-between gap-2 text-left")}
       >
         <span className={cn("truncate", placeholder && "text-muted")}>{text}</span>
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 16 16"
-          className="size-4 shrink-0 text-muted"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.6"
-        >
-          <path d="M4 6l4 4 4-4" strokeLinecap="round" strokeLinejoin="round" />
-        </svg>
+        <ChevronDownIcon />
       </Popover.Trigger>
       <Popover.Portal>
         <Popover.Content

@@ -1,11 +1,14 @@
 "use client";
 
 import { type ReactNode, useId, useRef, useState } from "react";
+import { type Control, type FieldPath, type FieldValues, useController } from "react-hook-form";
 import type { PermissionCatalog } from "@/lib/permissions/catalog-options";
 import { GRANTS_MAX, type Grant, type Permissions } from "@/lib/permissions/schema";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
+import { errorsUnder } from "../ui/form";
 import { FormAlert } from "../ui/form-field";
+import { WarningNote } from "../ui/warning-mark";
 import { type FieldError, type GrantField, groupPermissionErrors, newGrant } from "./grant-model";
 import { PermissionRow } from "./permission-row";
 
@@ -24,6 +27,8 @@ export type PermissionEditorProps = {
    */
   errors?: FieldError[];
   disabled?: boolean;
+  /** Who gets these permissions, for the warning when there are none: "This token", "This user". */
+  subject: string;
 };
 
 /**
@@ -31,7 +36,7 @@ export type PermissionEditorProps = {
  * A grant whose list is left with nothing chosen stays invalid until something (or "All") is
  * chosen: validatePermissions() and the API both refuse it, so it is never saved as "all".
  */
-export function PermissionEditor({ value, onChange, catalog, errors, disabled = false }: PermissionEditorProps) {
+export function PermissionEditor({ value, onChange, catalog, errors, disabled = false, subject }: PermissionEditorProps) {
   const name = useId();
   const grants = value.superAdmin ? [] : value.grants;
   const grouped = groupPermissionErrors(errors);
@@ -67,7 +72,8 @@ export function PermissionEditor({ value, onChange, catalog, errors, disabled = 
             name={name}
             checked={!value.superAdmin}
             label="Specific permissions"
-            onSelect={() => setGrants(lastGrants.current.length ? lastGrants.current : [newGrant()])}
+            // Back to the grants it had, or none: an empty row nobody asked for would block saving.
+            onSelect={() => setGrants(lastGrants.current)}
           >
             Roles over Devtron apps, Helm apps and chart groups.
           </Choice>
@@ -82,9 +88,10 @@ export function PermissionEditor({ value, onChange, catalog, errors, disabled = 
       ) : (
         <div className="space-y-3">
           {grants.length === 0 ? (
-            <p className="rounded-md border border-dashed border-line-strong px-3 py-4 text-center text-sm text-muted">
-              No permissions: nothing in the catalog is visible or changeable.
-            </p>
+            <WarningNote>
+              {subject} has no permissions: it sees no apps, Helm apps or chart groups, and can change nothing. Add a permission, or choose
+              Super admin.
+            </WarningNote>
           ) : null}
           {grants.map((grant, index) => {
             const key = keys.current[index]!;
@@ -114,6 +121,25 @@ export function PermissionEditor({ value, onChange, catalog, errors, disabled = 
         </div>
       )}
     </div>
+  );
+}
+
+export type FormPermissionEditorProps<T extends FieldValues> = Omit<PermissionEditorProps, "value" | "onChange" | "errors" | "disabled"> & {
+  control: Control<T, unknown, unknown>;
+  name: FieldPath<T>;
+};
+
+/** The editor bound to a form's permissions field; the schema's and the API's errors show under their grants. */
+export function FormPermissionEditor<T extends FieldValues>({ control, name, ...props }: FormPermissionEditorProps<T>) {
+  const { field, formState } = useController({ control, name });
+  return (
+    <PermissionEditor
+      {...props}
+      value={field.value}
+      onChange={field.onChange}
+      errors={errorsUnder(formState.errors, name)}
+      disabled={formState.isSubmitting}
+    />
   );
 }
 

@@ -2,8 +2,8 @@
 
 import type { PermissionCatalog } from "@/lib/permissions/catalog-options";
 import { ENTITIES, ENTITY_LABELS, type Entity, type Grant, ROLE_LABELS, ROLES } from "@/lib/permissions/schema";
-import { SelectField } from "../catalog/form-controls";
 import { Button } from "../ui/button";
+import { SelectField } from "../ui/form-controls";
 import { FormField } from "../ui/form-field";
 import {
   appsOfProject,

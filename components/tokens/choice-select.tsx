@@ -3,6 +3,7 @@
 import * as SelectPrimitive from "@radix-ui/react-select";
 import type { ComponentProps } from "react";
 import { cn } from "../ui/cn";
+import { ChevronDownIcon } from "../ui/icon";
 import { inputClasses } from "../ui/input";
 
 // Radix Select rather than a native <select>: it commits a choice only on Enter or a
@@ -32,17 +33,8 @@ export function ChoiceSelect({ id, value, options, onValueChange, disabled, onCl
         className={cn(inputClasses, "flex items-center justify-between gap-2 text-left", className)}
       >
         <SelectPrimitive.Value />
-        <SelectPrimitive.Icon asChild>
-          <svg
-            aria-hidden="true"
-            viewBox="0 0 16 16"
-            className="size-4 shrink-0 text-muted"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.6"
-          >
-            <path d="M4 6l4 4 4-4" strokeLinecap="round" strokeLinejoin="round" />
-          </svg>
+        <SelectPrimitive.Icon>
+          <ChevronDownIcon />
         </SelectPrimitive.Icon>
       </SelectPrimitive.Trigger>
       <SelectPrimitive.Portal>
@@ -50,6 +42,12 @@ export function ChoiceSelect({ id, value, options, onValueChange, disabled, onCl
           position="popper"
           sideOffset={4}
           onCloseAutoFocus={onCloseAutoFocus}
+          // Radix chooses an item on Enter's keydown and lets the key go on; the browser then
+          // presses whatever has focus by then (the calendar that "Custom…" opens, on its first
+          // day). Space is already held back the same way, so the mouse, Space and Enter agree.
+          onKeyDown={(event) => {
+            if (event.key === "Enter") event.preventDefault();
+          }}
           className="animate-menu z-[60] max-h-[var(--radix-select-content-available-height)] min-w-[var(--radix-select-trigger-width)] overflow-hidden rounded-lg border border-line bg-surface p-1 text-fg shadow-lg"
         >
           <SelectPrimitive.Viewport>

@@ -6,6 +6,7 @@ import { DayPicker } from "react-day-picker";
 import "react-day-picker/style.css";
 import { selectableDays } from "@/lib/tokens/expiry";
 import { cn } from "../ui/cn";
+import { Icon } from "../ui/icon";
 import { inputClasses } from "../ui/input";
 import { formatLocalDate } from "./expiry-choice";
 
@@ -51,17 +52,10 @@ export function ExpiryCalendar(props: ExpiryCalendarProps) {
           aria-invalid={props.invalid || undefined}
           className={cn(inputClasses, "flex items-center gap-2 text-left", !props.selected && "text-muted")}
         >
-          <svg
-            aria-hidden="true"
-            viewBox="0 0 16 16"
-            className="size-4 shrink-0 text-muted"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.5"
-          >
+          <Icon className="text-muted" strokeWidth={1.5}>
             <rect x="2.5" y="3.5" width="11" height="10" rx="1.5" />
             <path d="M2.5 6.5h11M5.5 2v3M10.5 2v3" strokeLinecap="round" />
-          </svg>
+          </Icon>
           {props.selected ? formatLocalDate(props.selected) : "Pick a date"}
         </button>
       </PopoverPrimitive.Trigger>
@@ -71,11 +65,18 @@ export function ExpiryCalendar(props: ExpiryCalendarProps) {
           sideOffset={4}
           collisionPadding={8}
           aria-label="Choose the last day the token works"
+          // Focus goes to the chosen day (else the first one offered) once the popover has taken
+          // focus over from the dialog beneath. DayPicker's own autoFocus runs earlier, while the
+          // dialog still traps focus, which pulls it back, and the popover then picks its first
+          // button: "next month".
+          onOpenAutoFocus={(event) => {
+            event.preventDefault();
+            (event.currentTarget as HTMLElement).querySelector<HTMLElement>('.rdp-day_button[tabindex="0"]')?.focus();
+          }}
           className="animate-menu z-[60] rounded-lg border border-line bg-surface p-2 text-fg shadow-lg"
         >
           <DayPicker
             mode="single"
-            autoFocus
             selected={props.selected}
             onSelect={(day) => {
               if (!day) return;

@@ -1,35 +1,38 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
+import { type Control, type FieldPath, type FieldValues, useController } from "react-hook-form";
 import { fieldErrorText } from "../ui/form-field";
 import { Label } from "../ui/label";
+import { WarningNote } from "../ui/warning-mark";
 import { type ChoiceOption, ChoiceSelect } from "./choice-select";
 import { ExpiryCalendar } from "./expiry-calendar";
 import { choiceToValue, type ExpiryChoice, formatLocalDateTime, presetDaysWithin, previewExpiry, valueToChoice } from "./expiry-choice";
-import { WarningMark } from "./warning-mark";
 
-export type ExpiryFieldProps = {
-  value: ExpiryChoice;
-  onChange: (choice: ExpiryChoice) => void;
+export type ExpiryFieldProps<T extends FieldValues> = {
+  /** The form and its field holding an ExpiryChoice. */
+  control: Control<T, unknown, unknown>;
+  name: FieldPath<T>;
   /** The server's TESSERA_MAX_TOKEN_LIFETIME_DAYS (null = no limit): longer presets, later days and "never" are not offered. */
   maxLifetimeDays: number | null;
-  error?: string;
-  disabled?: boolean;
   label?: string;
   /** Start of the preview sentence, e.g. "This token" or "The new token". */
   subject?: string;
 };
 
-export function ExpiryField({
-  value,
-  onChange,
+export function ExpiryField<T extends FieldValues>({
+  control,
+  name,
   maxLifetimeDays,
-  error,
-  disabled,
   label = "Expiration",
   subject = "This token",
-}: ExpiryFieldProps) {
+}: ExpiryFieldProps<T>) {
   const id = useId();
+  const { field, fieldState, formState } = useController({ control, name });
+  const value: ExpiryChoice = field.value;
+  const onChange = field.onChange;
+  const error = fieldState.error?.message;
+  const disabled = formState.isSubmitting;
   const [now] = useState(() => new Date());
   const [calendarOpen, setCalendarOpen] = useState(false);
   // Set while "Custom…" is being chosen, so the list does not pull focus back from the calendar it opens.
@@ -125,17 +128,10 @@ function ExpiryPreview({
   }
   if (expiresAt === null) {
     return (
-      <div
-        id={id}
-        role="note"
-        className="flex gap-2 rounded-md border border-warning-text/30 bg-warning-soft px-3 py-2 text-sm text-warning-text"
-      >
-        <WarningMark className="mt-0.5" />
-        <p>
-          {subject} will never expire. If it leaks, it works until someone deletes it — we recommend an expiration date and regenerating it
-          when it runs out.
-        </p>
-      </div>
+      <WarningNote id={id}>
+        {subject} will never expire. If it leaks, it works until someone deletes it — we recommend an expiration date and regenerating it
+        when it runs out.
+      </WarningNote>
     );
   }
   return (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { type Control, type FieldPath, type FieldValues, useController } from "react-hook-form";
 import { cn } from "../ui/cn";
 
 export const GRACE_OPTIONS = [
@@ -10,11 +11,15 @@ export const GRACE_OPTIONS = [
   { seconds: 7 * 24 * 60 * 60, label: "7 days" },
 ] as const;
 
-export type GraceFieldProps = { value: number; onChange: (seconds: number) => void; error?: string; disabled?: boolean };
+export type GraceFieldProps<T extends FieldValues> = { control: Control<T, unknown, unknown>; name: FieldPath<T> };
 
 /** How long the current secret keeps working next to the new one (graceSeconds). */
-export function GraceField({ value, onChange, error, disabled }: GraceFieldProps) {
+export function GraceField<T extends FieldValues>({ control, name }: GraceFieldProps<T>) {
   const id = useId();
+  const { field, fieldState, formState } = useController({ control, name });
+  const value: number = field.value;
+  const error = fieldState.error?.message;
+  const disabled = formState.isSubmitting;
   return (
     <fieldset className="space-y-1.5" aria-describedby={`${id}-hint`} disabled={disabled}>
       <legend className="text-sm font-medium">Grace period for the current token</legend>
@@ -32,7 +37,7 @@ export function GraceField({ value, onChange, error, disabled }: GraceFieldProps
               name={`${id}-grace`}
               value={option.seconds}
               checked={value === option.seconds}
-              onChange={() => onChange(option.seconds)}
+              onChange={() => field.onChange(option.seconds)}
               className="size-4 accent-accent"
             />
             {option.label}

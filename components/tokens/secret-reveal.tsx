@@ -48,3 +48,24 @@ export function useRevealSecret(): (reveal: Reveal) => void {
   if (!reveal) throw new Error("useRevealSecret must be used inside <SecretRevealProvider>.");
   return reveal;
 }
+
+/**
+ * For a dialog whose form ends in the copy-once modal: when it closes for that reason, the modal
+ * owns focus (and gives it back later through `returnFocus`); closed any other way, `fallback` (or
+ * the dialog's default) decides.
+ */
+export function useHandOverFocus(fallback?: (event: Event) => void) {
+  const handedOver = useRef(false);
+  return {
+    onCloseAutoFocus: (event: Event) => {
+      if (!handedOver.current) return fallback?.(event);
+      event.preventDefault();
+      handedOver.current = false;
+    },
+    /** Closes the dialog for the copy-once modal. */
+    handOver: (close: () => void) => {
+      handedOver.current = true;
+      close();
+    },
+  };
+}

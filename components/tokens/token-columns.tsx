@@ -56,6 +56,11 @@ export const tokenColumns = column.columns([
             {row.original.description}
           </span>
         ) : null}
+        {/* Below 768 px (a phone) so do the expiry and the last use: their columns would be scrolled out of sight. */}
+        <span className="mt-1.5 flex flex-col gap-1 text-xs md:hidden">
+          <ExpiresCell expiresAt={row.original.expiresAt} />
+          <LastUsedCell token={row.original} />
+        </span>
       </span>
     ),
   }),
@@ -84,6 +89,7 @@ export const tokenColumns = column.columns([
   column.accessor("lastUsedAt", {
     header: "Last used",
     sortDescFirst: true,
+    meta: { className: "hidden md:table-cell" },
     cell: ({ row }) => <LastUsedCell token={row.original} />,
   }),
   column.accessor("lastUsedIp", {
@@ -95,6 +101,7 @@ export const tokenColumns = column.columns([
   }),
   column.accessor("expiresAt", {
     header: "Expires",
+    meta: { className: "hidden md:table-cell" },
     cell: ({ getValue }) => <ExpiresCell expiresAt={getValue()} />,
   }),
   column.accessor("createdBy", {

@@ -1,22 +1,19 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import type { TokenResponse } from "@/lib/schemas/token";
 import { Button } from "../ui/button";
-import { useToast } from "../ui/toast";
-import { DeleteTokenDialog } from "./delete-token-dialog";
+import { DeleteTokenDialog, useTokenDeleted } from "./delete-token-dialog";
 import { RegenerateTokenDialog } from "./regenerate-token-dialog";
 
 export type TokenDetailActionsProps = { token: TokenResponse; now: string; maxLifetimeDays: number | null };
 
 /** Regenerate and Delete on a token's page; deleting goes back to the list. */
 export function TokenDetailActions({ token, now, maxLifetimeDays }: TokenDetailActionsProps) {
-  const router = useRouter();
-  const { toast } = useToast();
   const regenerateButton = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState<"regenerate" | "delete" | null>(null);
-
+  const onDeleted = useTokenDeleted(token, "/tokens");
+  const openChange = (which: "regenerate" | "delete") => (next: boolean) => setOpen(next ? which : null);
   return (
     <>
       <Button ref={regenerateButton} variant="secondary" onClick={() => setOpen("regenerate")}>
@@ -28,20 +25,11 @@ export function TokenDetailActions({ token, now, maxLifetimeDays }: TokenDetailA
       <RegenerateTokenDialog
         token={token}
         open={open === "regenerate"}
-        onOpenChange={(next) => setOpen(next ? "regenerate" : null)}
+        onOpenChange={openChange("regenerate")}
         maxLifetimeDays={maxLifetimeDays}
         returnFocus={() => regenerateButton.current}
       />
-      <DeleteTokenDialog
-        token={token}
-        now={now}
-        open={open === "delete"}
-        onOpenChange={(next) => setOpen(next ? "delete" : null)}
-        onDeleted={() => {
-          toast({ tone: "success", title: `Deleted ${token.name}`, description: "Its secret stopped working at once." });
-          router.push("/tokens");
-        }}
-      />
+      <DeleteTokenDialog token={token} now={now} open={open === "delete"} onOpenChange={openChange("delete")} onDeleted={onDeleted} />
     </>
   );
 }

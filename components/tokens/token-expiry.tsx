@@ -1,8 +1,8 @@
 "use client";
 
-import { daysLeft, expiryStatus } from "@/lib/tokens/expiry";
+import { expiryStatus, timeLeftText } from "@/lib/tokens/expiry";
 import { DateTime } from "../ui/date-time";
-import { WarningMark } from "./warning-mark";
+import { WarningMark } from "../ui/warning-mark";
 
 export type TokenExpiryProps = { expiresAt: string | null; now: string };
 
@@ -28,11 +28,10 @@ export function TokenExpiry({ expiresAt, now }: TokenExpiryProps) {
     );
   }
   if (status === "expiring") {
-    const days = daysLeft(new Date(expiresAt), new Date(now));
     return (
       <span className="inline-flex flex-col">
         <span className="whitespace-nowrap font-medium text-warning-text">
-          Expires in {days} {days === 1 ? "day" : "days"}
+          Expires in {timeLeftText(new Date(expiresAt), new Date(now))}
         </span>
         <span className="text-xs text-muted">
           <DateTime value={expiresAt} />
@@ -71,7 +70,7 @@ export function TokenExpirySentence({ expiresAt, now }: TokenExpiryProps) {
       <span className="font-medium">
         <DateTime value={expiresAt} withTime />
       </span>
-      {status === "expiring" ? ` (in ${daysLeft(new Date(expiresAt), new Date(now))} days)` : ""}.{hint}
+      {status === "expiring" ? ` (in ${timeLeftText(new Date(expiresAt), new Date(now))})` : ""}.{hint}
     </p>
   );
 }

@@ -1,30 +1,25 @@
 "use client";
 
 import { useId } from "react";
+import type { Control, FieldPath, FieldValues } from "react-hook-form";
 import type { PermissionCatalog } from "@/lib/permissions/catalog-options";
-import type { Permissions } from "@/lib/permissions/schema";
-import { PermissionEditor, validatePermissions } from "../permissions/permission-editor";
+import { FormPermissionEditor } from "../permissions/permission-editor";
 
-export { validatePermissions };
-
-export type TokenPermissionsFieldProps = {
-  value: Permissions;
-  onChange: (p: Permissions) => void;
+export type TokenPermissionsFieldProps<T extends FieldValues> = {
+  control: Control<T, unknown, unknown>;
+  name: FieldPath<T>;
   catalog: PermissionCatalog;
-  /** Errors with the API's paths (`permissions.grants.0.project`). */
-  errors?: { path: string; message: string }[];
-  disabled?: boolean;
 };
 
 /** The shared permission editor under a "Permissions" heading, as the token forms lay it out. */
-export function TokenPermissionsField({ value, onChange, catalog, errors, disabled }: TokenPermissionsFieldProps) {
+export function TokenPermissionsField<T extends FieldValues>(props: TokenPermissionsFieldProps<T>) {
   const id = useId();
   return (
     <fieldset aria-labelledby={id} className="min-w-0 space-y-2 border-t border-line pt-4">
       <p id={id} className="text-sm font-semibold">
         Permissions
       </p>
-      <PermissionEditor value={value} onChange={onChange} catalog={catalog} errors={errors} disabled={disabled} />
+      <FormPermissionEditor {...props} subject="This token" />
     </fieldset>
   );
 }

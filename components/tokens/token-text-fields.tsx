@@ -1,41 +1,35 @@
 "use client";
 
+import { type Control, type FieldPath, type FieldValues, useController } from "react-hook-form";
 import { DESCRIPTION_MAX } from "@/lib/schemas/catalog";
 import { TOKEN_NAME_MAX, tokenNameProblems } from "@/lib/schemas/token";
-import { cn } from "../ui/cn";
+import { FormTextarea } from "../ui/form";
 import { FormField } from "../ui/form-field";
-import { Input, inputClasses } from "../ui/input";
+import { Input } from "../ui/input";
 
 export const NAME_RULE = "3–50 characters: lowercase letters, digits, “-” and “_”, starting and ending with a letter or digit.";
 
-export type TokenNameFieldProps = {
-  value: string;
-  onChange: (name: string) => void;
-  /** The server's word on this name (e.g. "is already used by another token"). */
-  serverError?: string;
-  /** After a submit attempt, an empty name is reported too. */
-  showEmpty?: boolean;
-  disabled?: boolean;
-  autoFocus?: boolean;
-};
+type FieldProps<T extends FieldValues> = { control: Control<T, unknown, unknown>; name: FieldPath<T> };
 
-/** The token name, checked against the name rule as it is typed. */
-export function TokenNameField({ value, onChange, serverError, showEmpty, disabled, autoFocus }: TokenNameFieldProps) {
-  const problems = value === "" && !showEmpty ? [] : tokenNameProblems(value);
-  const error = serverError ?? (problems.length ? (value === "" ? "is required" : problems.join("; ")) : undefined);
+/**
+ * The token name, checked against the name rule as it is typed; an empty name is reported
+ * after a submit, and the server's word (a name in use) until the name changes.
+ */
+export function TokenNameField<T extends FieldValues>({ control, name, autoFocus }: FieldProps<T> & { autoFocus?: boolean }) {
+  const { field, fieldState, formState } = useController({ control, name });
+  const value: string = field.value;
+  const error = value ? tokenNameProblems(value).join("; ") || fieldState.error?.message : fieldState.error && "is required";
   return (
     <FormField label="Name" hint={NAME_RULE} error={error}>
       {(control) => (
         <Input
           {...control}
-          name="name"
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
+          {...field}
           autoComplete="off"
           spellCheck={false}
           maxLength={TOKEN_NAME_MAX + 20}
           placeholder="ci-deploy-bot"
-          disabled={disabled}
+          disabled={formState.isSubmitting}
           autoFocus={autoFocus}
           className="font-mono"
         />
@@ -44,39 +38,17 @@ export function TokenNameField({ value, onChange, serverError, showEmpty, disabl
   );
 }
 
-export type DescriptionFieldProps = {
-  value: string;
-  onChange: (description: string) => void;
-  error?: string;
-  disabled?: boolean;
-};
-
-/** A description with a live "n / 350" counter. */
-export function DescriptionField({ value, onChange, error, disabled }: DescriptionFieldProps) {
-  const left = DESCRIPTION_MAX - value.length;
+/** A token's description with its "n / 350" counter. */
+export function TokenDescriptionField<T extends FieldValues>({ control, name }: FieldProps<T>) {
   return (
-    <FormField
+    <FormTextarea
+      control={control}
+      name={name}
       label="Description"
-      error={error}
-      hint={
-        <span className={cn("tabular-nums", left < 20 && "text-warning-text")}>
-          {value.length} / {DESCRIPTION_MAX} characters
-        </span>
-      }
-    >
-      {(control) => (
-        <textarea
-          {...control}
-          name="description"
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          maxLength={DESCRIPTION_MAX}
-          rows={3}
-          disabled={disabled}
-          placeholder="What uses this token, and who to ask about it"
-          className={cn(inputClasses, "h-auto min-h-20 resize-y py-2")}
-        />
-      )}
-    </FormField>
+      max={DESCRIPTION_MAX}
+      rows={3}
+      placeholder="What uses this token, and who to ask about it"
+      className="[&_textarea]:resize-y"
+    />
   );
 }

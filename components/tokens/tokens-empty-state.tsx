@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Icon } from "../ui/icon";
 
 /** Shown instead of the table while no token exists at all: what a token is, and the button to make one. */
 export function TokensEmptyState({ action }: { action: ReactNode }) {
@@ -7,17 +8,10 @@ export function TokensEmptyState({ action }: { action: ReactNode }) {
       aria-labelledby="tokens-empty-title"
       className="rounded-xl border border-dashed border-line-strong bg-surface px-6 py-12 text-center shadow-sm"
     >
-      <svg
-        aria-hidden="true"
-        viewBox="0 0 24 24"
-        className="mx-auto size-10 text-muted"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.5"
-      >
+      <Icon viewBox="0 0 24 24" className="mx-auto size-10 text-muted" strokeWidth={1.5}>
         <circle cx="8" cy="15" r="4" />
         <path d="M11 12l8-8M16 7l2 2M14 9l2 2" strokeLinecap="round" />
-      </svg>
+      </Icon>
       <h2 id="tokens-empty-title" className="mt-4 text-lg font-semibold">
         No API tokens yet
       </h2>

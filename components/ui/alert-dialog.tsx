@@ -1,7 +1,8 @@
 "use client";
 
 import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
+import type { ApiResult } from "../api-request";
 import { Button, buttonClasses } from "./button";
 import { cn } from "./cn";
 import { overlayClasses, panelClasses } from "./dialog";
@@ -65,5 +66,37 @@ export function ConfirmDialog({
         </AlertDialogPrimitive.Content>
       </AlertDialogPrimitive.Portal>
     </AlertDialogPrimitive.Root>
+  );
+}
+
+export type ApiConfirmDialogProps<T> = Omit<ConfirmDialogProps, "pending" | "error" | "onConfirm"> & {
+  /** The request the confirm button sends (apiRequest). */
+  request: () => Promise<ApiResult<T>>;
+  /** After a success, with the answer; closing the dialog (or leaving the page) is up to it. The button shows progress until it ends. */
+  onDone: (data: T) => void | Promise<void>;
+};
+
+/** A confirmation that sends one request: progress on the button, and a refusal's detail inside the dialog. */
+export function ApiConfirmDialog<T>({ request, onDone, onOpenChange, ...props }: ApiConfirmDialogProps<T>) {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string>();
+  return (
+    <ConfirmDialog
+      {...props}
+      pending={pending}
+      error={error}
+      onOpenChange={(next) => {
+        if (next) setError(undefined);
+        onOpenChange(next);
+      }}
+      onConfirm={async () => {
+        setPending(true);
+        setError(undefined);
+        const result = await request();
+        if (result.ok) await onDone(result.data);
+        else setError(result.problem.detail);
+        setPending(false);
+      }}
+    />
   );
 }

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { cn } from "./cn";
+import { Icon } from "./icon";
 import { inputClasses } from "./input";
 
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -52,17 +53,10 @@ export function DataTableSearch({ value, onSearch, label, placeholder, className
         }
       }}
     >
-      <svg
-        aria-hidden="true"
-        viewBox="0 0 16 16"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.6"
-        className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted"
-      >
+      <Icon className="pointer-events-none absolute top-1/2 left-3 -translate-y-1/2 text-muted">
         <circle cx="7" cy="7" r="4.5" />
         <path d="M10.5 10.5L14 14" strokeLinecap="round" />
-      </svg>
+      </Icon>
       <input
         type="search"
         aria-label={label}

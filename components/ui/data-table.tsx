@@ -15,6 +15,7 @@ import {
   useTable,
 } from "@tanstack/react-table";
 import { type ReactNode, useCallback, useMemo } from "react";
+import type { Page } from "@/lib/schemas/common";
 import { cn } from "./cn";
 import { EmptyRows, SortMark } from "./data-table-parts";
 import { DataTableSearch } from "./data-table-search";
@@ -67,18 +68,22 @@ export function sortingToParam(sorting: SortingState): string | undefined {
   return first ? `${first.desc ? "-" : ""}${first.id}` : undefined;
 }
 
-export type DataTableProps<TData extends RowData> = {
+/**
+ * One page of a list as the server answered it (rows, page, pageSize, total), with the sort
+ * (`name` or `-name`) and search (`q`) from the URL that asked for it: a list page hands it to
+ * its table in one piece, `{ ...query, ...result }`.
+ */
+export type ListPage<T> = Page<T> & { sort?: string; q?: string };
+
+/** Rows are the API's records; their ids identify them across pages and refreshes. */
+type Identified = { id: number };
+
+export type DataTableProps<TData extends Identified> = {
   columns: TableOptions<DataTableFeatures, TData>["columns"];
   /** The current page of rows, already searched, sorted and paged by the server. */
-  data: TData[];
-  total: number;
-  page: number;
-  pageSize: number;
-  /** The sort the server applied (`name` or `-name`), and the one it uses without a sort param. */
-  sort?: string;
+  list: ListPage<TData>;
+  /** The sort the server uses without a sort param. */
   defaultSort?: string;
-  q?: string;
-  getRowId: (row: TData) => string;
   /** The table's accessible name (its caption), e.g. "Users". */
   label: string;
   /** Plural noun for counts, e.g. "users". */
@@ -92,8 +97,9 @@ export type DataTableProps<TData extends RowData> = {
   pageSizes?: readonly number[];
 };
 
-export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
-  const { columns, data, total, page, pageSize, sort, defaultSort, q = "", getRowId, label, noun } = props;
+export function DataTable<TData extends Identified>(props: DataTableProps<TData>) {
+  const { columns, list, defaultSort, label, noun } = props;
+  const { data, total, page, pageSize, sort, q = "" } = list;
   const { update, pending } = useSearchParamsUpdater();
 
   const sorting = useMemo(() => sortingFromParam(sort ?? defaultSort), [sort, defaultSort]);
@@ -120,7 +126,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
     features: dataTableFeatures,
     columns,
     data,
-    getRowId,
+    getRowId: (row) => String(row.id),
     state: { sorting, pagination },
     onSortingChange,
     onPaginationChange,
@@ -141,7 +147,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
           value={q}
           onSearch={onSearch}
           label={props.searchLabel ?? `Search ${noun}`}
-          placeholder={props.searchPlaceholder}
+          placeholder={props.searchPlaceholder ?? "Search by name"}
         />
         {props.toolbar ? <div className="flex items-center gap-2">{props.toolbar}</div> : null}
       </div>

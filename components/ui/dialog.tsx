@@ -1,7 +1,8 @@
 "use client";
 
 import * as DialogPrimitive from "@radix-ui/react-dialog";
-import type { ComponentProps, ReactNode } from "react";
+import { type ComponentProps, type ReactElement, type ReactNode, useState } from "react";
+import { Button } from "./button";
 import { cn } from "./cn";
 
 // Radix Dialog traps focus while open, closes on Escape, and gives focus back to
@@ -51,4 +52,37 @@ export function DialogContent({ title, description, className, children, ...prop
 
 export function DialogFooter({ className, children }: { className?: string; children: ReactNode }) {
   return <div className={cn("mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end", className)}>{children}</div>;
+}
+
+/** What a dialog opened from elsewhere (a row menu, a button) is given. */
+export type ControlledDialogProps = { open: boolean; onOpenChange: (open: boolean) => void; onCloseAutoFocus?: (event: Event) => void };
+
+export type FormDialogProps = Partial<ControlledDialogProps> & {
+  /** Opens the dialog: a button, or its label (then also the default title). Without it the caller controls `open`. */
+  trigger?: string | ReactElement;
+  title?: ReactNode;
+  description?: ReactNode;
+  className?: string;
+  /** The form, given a function that closes the dialog. */
+  children: (close: () => void) => ReactNode;
+};
+
+/** A dialog holding a form, mounted only while open so every opening starts from fresh values. */
+export function FormDialog({ trigger, title, description, className, open, onOpenChange, onCloseAutoFocus, children }: FormDialogProps) {
+  const [ownOpen, setOwnOpen] = useState(false);
+  const isOpen = open ?? ownOpen;
+  const setOpen = onOpenChange ?? setOwnOpen;
+  return (
+    <Dialog open={isOpen} onOpenChange={setOpen}>
+      {trigger ? <DialogTrigger asChild>{typeof trigger === "string" ? <Button>{trigger}</Button> : trigger}</DialogTrigger> : null}
+      <DialogContent
+        title={title ?? (typeof trigger === "string" ? trigger : undefined)}
+        description={description}
+        className={className}
+        onCloseAutoFocus={onCloseAutoFocus}
+      >
+        {isOpen ? children(() => setOpen(false)) : null}
+      </DialogContent>
+    </Dialog>
+  );
 }

@@ -5,7 +5,7 @@ import type { PermissionCatalog } from "@/lib/permissions/catalog-options";
 import { USERS_DEFAULT_SORT, type UserResponse } from "@/lib/schemas/user";
 import { PermissionSummary } from "../permissions/permission-summary";
 import { Badge } from "../ui/badge";
-import { createDataTableColumnHelper, DataTable, rowActionsColumn } from "../ui/data-table";
+import { createDataTableColumnHelper, DataTable, type ListPage, rowActionsColumn } from "../ui/data-table";
 import { DateTime } from "../ui/date-time";
 import { NewUserDialog } from "./new-user-dialog";
 import { UserRowActions } from "./user-row-actions";
@@ -45,33 +45,25 @@ const columns = column.columns([
 ]);
 
 export type UsersTableProps = {
-  users: UserResponse[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort?: string;
-  q?: string;
+  list: ListPage<UserResponse>;
   currentUserId: number;
   /** The names the permission editor offers. */
   catalog: PermissionCatalog;
 };
 
-export function UsersTable({ users, currentUserId, catalog, ...paging }: UsersTableProps) {
+export function UsersTable({ list, currentUserId, catalog }: UsersTableProps) {
   // The catalog rides along on each row (one shared object) so the static columns can reach it.
   const rows = useMemo(
-    () => users.map((user) => ({ ...user, isCurrentUser: user.id === currentUserId, catalog })),
-    [users, currentUserId, catalog],
+    () => list.data.map((user) => ({ ...user, isCurrentUser: user.id === currentUserId, catalog })),
+    [list.data, currentUserId, catalog],
   );
   return (
     <DataTable
-      {...paging}
+      list={{ ...list, data: rows }}
       columns={columns}
-      data={rows}
       defaultSort={USERS_DEFAULT_SORT}
-      getRowId={(user) => String(user.id)}
       label="Users"
       noun="users"
-      searchLabel="Search users"
       searchPlaceholder="Search by name or email"
       toolbar={<NewUserDialog />}
       emptyState="No users yet."

@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import {
   addDays,
   DEFAULT_EXPIRY_DAYS,
-  daysLeft,
   EXPIRY_PRESET_DAYS,
   endOfLocalDay,
   expiryStatus,
   MIN_EXPIRY_LEAD_MS,
   resolveExpiry,
   selectableDays,
+  timeLeftText,
 } from "./expiry";
 
 // Expiry rules (DESIGN.md §3): presets of 7/30/60/90 days, a custom day that lasts until
@@ -209,17 +209,21 @@ describe("expiryStatus", () => {
   });
 });
 
-describe("daysLeft", () => {
+describe("timeLeftText", () => {
   it.each([
-    ["already expired", -DAY, 0],
-    ["exactly now", 0, 0],
-    ["one millisecond", 1, 1],
-    ["23 hours", 23 * 3600_000, 1],
-    ["exactly one day", DAY, 1],
-    ["a day and a millisecond", DAY + 1, 2],
-    ["exactly 7 days", 7 * DAY, 7],
-    ["30 days", 30 * DAY, 30],
-  ])("%s left → %i", (_name, ms, days) => {
-    expect(daysLeft(new Date(NOW.getTime() + ms), NOW)).toBe(days);
+    ["already expired", -DAY, "1 minute"],
+    ["one millisecond", 1, "1 minute"],
+    ["a minute", 60_000, "1 minute"],
+    ["90 seconds", 90_000, "2 minutes"],
+    ["59 minutes", 59 * 60_000, "59 minutes"],
+    ["an hour", 3600_000, "60 minutes"],
+    ["an hour and a millisecond", 3600_000 + 1, "2 hours"],
+    ["23 hours", 23 * 3600_000, "23 hours"],
+    ["exactly one day", DAY, "24 hours"],
+    ["a day and a millisecond", DAY + 1, "2 days"],
+    ["exactly 7 days", 7 * DAY, "7 days"],
+    ["30 days", 30 * DAY, "30 days"],
+  ])("%s left → %s", (_name, ms, text) => {
+    expect(timeLeftText(new Date(NOW.getTime() + ms), NOW)).toBe(text);
   });
 });

@@ -9,7 +9,9 @@ export const MIN_EXPIRY_LEAD_MS = 60_000;
 /** Tokens expiring within this many days count as "expiring". */
 export const EXPIRING_WITHIN_DAYS = 7;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
 
 export type ExpiryInput = { expiresInDays?: number; expiresAt?: string | null };
 export type ExpiryResult = { ok: true; expiresAt: Date | null } | { ok: false; path: string; message: string };
@@ -78,7 +80,21 @@ export function expiryStatus(expiresAt: Date | null, now: Date): ExpiryStatus {
   return "active";
 }
 
-/** Whole days left, rounded up: "Expires in 3 days". */
-export function daysLeft(expiresAt: Date, now: Date): number {
-  return Math.max(0, Math.ceil((expiresAt.getTime() - now.getTime()) / DAY_MS));
+export type TimeLeft = { amount: number; unit: "minute" | "hour" | "day" };
+
+/**
+ * What is left, rounded up, in the largest unit that fits whole: "Expires in 3 days"; under a
+ * day in hours, under an hour in minutes (a token about to expire must not read "in 1 day").
+ */
+export function timeLeft(expiresAt: Date, now: Date): TimeLeft {
+  const ms = Math.max(0, expiresAt.getTime() - now.getTime());
+  if (ms > DAY_MS) return { amount: Math.ceil(ms / DAY_MS), unit: "day" };
+  if (ms > HOUR_MS) return { amount: Math.ceil(ms / HOUR_MS), unit: "hour" };
+  return { amount: Math.max(1, Math.ceil(ms / MINUTE_MS)), unit: "minute" };
+}
+
+/** "3 days", "1 hour", "2 minutes". */
+export function timeLeftText(expiresAt: Date, now: Date): string {
+  const { amount, unit } = timeLeft(expiresAt, now);
+  return `${amount} ${unit}${amount === 1 ? "" : "s"}`;
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
+import { requireUser } from "@/app/(dashboard)/require-user";
 import { AppsTable } from "@/components/catalog/apps-table";
-import { PageHeader } from "@/components/page-header";
+import { PageLayout } from "@/components/page-header";
 import type { SearchParams } from "@/lib/list-query";
 import { appReadFilter, canCreateApp } from "@/lib/permissions/policy";
-import { APPS_DEFAULT_SORT, appsQueryFromUrl } from "@/lib/schemas/catalog";
-import { requireUser } from "@/server/auth/current-user";
+import { appsQueryFromUrl } from "@/lib/schemas/catalog";
 import { listApps } from "@/server/catalog/apps";
 import { allProjectNames } from "./catalog-names";
 
@@ -22,19 +22,13 @@ export default async function AppsPage({ searchParams }: { searchParams: SearchP
     scope === "all" ? allProjectNames() : Promise.resolve([...new Set(scope.map((s) => s.project))].sort()),
   ]);
   return (
-    <div className="space-y-6">
-      <PageHeader title="Apps" description="Devtron applications, and where they are deployed. You see the apps your roles reach." />
+    <PageLayout title="Apps" description="Devtron applications, and where they are deployed. You see the apps your roles reach.">
       <AppsTable
-        apps={result.data}
-        total={result.total}
-        page={result.page}
-        pageSize={result.pageSize}
-        sort={query.sort ?? APPS_DEFAULT_SORT}
-        q={query.q}
+        list={{ ...query, ...result }}
         project={project}
         projects={projects}
         creatableProjects={projects.filter((p) => canCreateApp(user.permissions, p))}
       />
-    </div>
+    </PageLayout>
   );
 }

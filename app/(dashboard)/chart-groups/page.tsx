@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
+import { requireUser } from "@/app/(dashboard)/require-user";
 import { ChartGroupsTable } from "@/components/catalog/chart-groups-table";
-import { PageHeader } from "@/components/page-header";
+import { PageLayout } from "@/components/page-header";
 import type { SearchParams } from "@/lib/list-query";
 import { canCreateChartGroup, canReadChartGroups } from "@/lib/permissions/policy";
-import { CHART_GROUPS_DEFAULT_SORT, chartGroupsQueryFromUrl } from "@/lib/schemas/catalog";
-import { requireUser } from "@/server/auth/current-user";
+import { chartGroupsQueryFromUrl } from "@/lib/schemas/catalog";
 import { listChartGroups } from "@/server/catalog/chart-groups";
 
 export const dynamic = "force-dynamic";
@@ -16,8 +16,7 @@ export default async function ChartGroupsPage({ searchParams }: { searchParams: 
   const user = await requireUser();
   if (!canReadChartGroups(user.permissions)) {
     return (
-      <div className="space-y-6">
-        <PageHeader title="Chart groups" description={DESCRIPTION} />
+      <PageLayout title="Chart groups" description={DESCRIPTION}>
         <section aria-labelledby="no-role-title" className="rounded-xl border border-dashed border-line-strong bg-surface p-8 text-center">
           <h2 id="no-role-title" className="text-base font-semibold">
             You have no chart-group role
@@ -27,24 +26,17 @@ export default async function ChartGroupsPage({ searchParams }: { searchParams: 
             account.
           </p>
         </section>
-      </div>
+      </PageLayout>
     );
   }
   const query = chartGroupsQueryFromUrl(await searchParams);
-  const result = await listChartGroups(user, query);
   return (
-    <div className="space-y-6">
-      <PageHeader title="Chart groups" description={DESCRIPTION} />
+    <PageLayout title="Chart groups" description={DESCRIPTION}>
       <ChartGroupsTable
-        groups={result.data}
-        total={result.total}
-        page={result.page}
-        pageSize={result.pageSize}
-        sort={query.sort ?? CHART_GROUPS_DEFAULT_SORT}
-        q={query.q}
+        list={{ ...query, ...(await listChartGroups(user, query)) }}
         permissions={user.permissions}
         canCreate={canCreateChartGroup(user.permissions)}
       />
-    </div>
+    </PageLayout>
   );
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
+import { requireUser } from "@/app/(dashboard)/require-user";
 import { HelmAppsTable } from "@/components/catalog/helm-apps-table";
-import { PageHeader } from "@/components/page-header";
+import { PageLayout } from "@/components/page-header";
 import type { SearchParams } from "@/lib/list-query";
 import { canInstallHelmApp, helmAppReadFilter } from "@/lib/permissions/policy";
-import { HELM_APPS_DEFAULT_SORT, helmAppsQueryFromUrl } from "@/lib/schemas/catalog";
-import { requireUser } from "@/server/auth/current-user";
+import { helmAppsQueryFromUrl } from "@/lib/schemas/catalog";
 import { listHelmApps } from "@/server/catalog/helm-apps";
 import { allEnvironments, allProjectNames } from "../apps/catalog-names";
 
@@ -32,24 +32,15 @@ export default async function HelmAppsPage({ searchParams }: { searchParams: Sea
     .filter((t) => t.environments.length > 0);
 
   return (
-    <div className="space-y-6">
-      <PageHeader
-        title="Helm apps"
-        description="Chart releases installed in an environment of a project. You see the ones your roles reach."
-      />
+    <PageLayout title="Helm apps" description="Chart releases installed in an environment of a project. You see the ones your roles reach.">
       <HelmAppsTable
-        helmApps={result.data}
-        total={result.total}
-        page={result.page}
-        pageSize={result.pageSize}
-        sort={query.sort ?? HELM_APPS_DEFAULT_SORT}
-        q={query.q}
+        list={{ ...query, ...result }}
         {...filters}
         projects={projects}
         environments={envNames}
         permissions={user.permissions}
         installTargets={installTargets}
       />
-    </div>
+    </PageLayout>
   );
 }

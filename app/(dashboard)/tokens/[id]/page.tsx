@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { requireSuperAdmin } from "@/app/(dashboard)/require-user";
 import { AuditEventsTable } from "@/components/audit/audit-events-table";
 import { PageHeader } from "@/components/page-header";
-import { SuperAdminOnly } from "@/components/super-admin-only";
 import { SecretRevealProvider } from "@/components/tokens/secret-reveal";
 import { TokenDetailActions } from "@/components/tokens/token-detail-actions";
 import { TokenEditForm } from "@/components/tokens/token-edit-form";
@@ -13,8 +13,6 @@ import { DateTime } from "@/components/ui/date-time";
 import { ApiError } from "@/lib/errors";
 import { idParam } from "@/lib/schemas/common";
 import { listAuditEvents } from "@/server/audit/list";
-import { requireUser } from "@/server/auth/current-user";
-import { isSuperAdmin } from "@/server/auth/principal";
 import { loadPermissionCatalog } from "@/server/catalog/options";
 import { maxTokenLifetimeDays } from "@/server/tokens/config";
 import { getTokenOrThrow, tokenUsageByDay } from "@/server/tokens/tokens";
@@ -36,14 +34,8 @@ async function tokenOrNotFound(rawId: string) {
 }
 
 export default async function TokenPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
-  if (!isSuperAdmin(user)) {
-    return (
-      <SuperAdminOnly title="Only super admins can manage API tokens">
-        <p>You are signed in as {user.label}, which is not a super admin account.</p>
-      </SuperAdminOnly>
-    );
-  }
+  const { refusal } = await requireSuperAdmin("Only super admins can manage API tokens");
+  if (refusal) return refusal;
   const token = await tokenOrNotFound((await params).id);
   const now = new Date();
   const [usage, history, catalog] = await Promise.all([

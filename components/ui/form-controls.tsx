@@ -1,9 +1,9 @@
 "use client";
 
 import type { ComponentProps, ReactNode } from "react";
-import { cn } from "../ui/cn";
-import { FormField } from "../ui/form-field";
-import { inputClasses } from "../ui/input";
+import { cn } from "./cn";
+import { FormField } from "./form-field";
+import { inputClasses } from "./input";
 
 // Labelled native controls on top of FormField: a select (keyboard and screen readers
 // get the platform's own behaviour) and a textarea with a live character counter.
