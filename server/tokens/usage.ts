@@ -1,10 +1,18 @@
 import "server-only";
+import { after } from "next/server";
+import { onVercel } from "../config";
 import { getDb } from "../db";
 import { processState, shutdownTasks } from "../process-state";
 
 // Usage accounting (last used, IPs, requests per day) is collected in memory on the
 // request path and written in one batch at most every 5 seconds and on shutdown, so
 // verifying a token never waits on a database write.
+//
+// A Vercel function has neither: it is frozen between requests, so a timer does not fire
+// until the next request thaws it (if one ever does), and it is discarded without a
+// SIGTERM. There each request's usage is written once its response has been sent, with
+// Next's after(), which keeps the function alive for that write; requests that overlap
+// on one instance share writes (flushUsage).
 
 export const FLUSH_INTERVAL_MS = 5_000;
 const RECENT_IPS = 5;
@@ -30,12 +38,23 @@ export function recordUsage(tokenId: number, ip: string, at: Date = new Date()):
 shutdownTasks.add(() => flushUsage());
 
 function schedule(): void {
+  if (onVercel() && flushAfterResponse()) return;
   if (state.timer) return;
   state.timer = setTimeout(() => {
     state.timer = undefined;
     void flushUsage().catch((error: unknown) => console.error("[tessera] could not write token usage:", (error as Error).message));
   }, FLUSH_INTERVAL_MS);
   state.timer.unref();
+}
+
+/** Registers a write for when the current response is done; false outside a request (a script, a test). */
+function flushAfterResponse(): boolean {
+  try {
+    after(() => flushUsage().catch((error: unknown) => console.error("[tessera] could not write token usage:", (error as Error).message)));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Writes everything collected so far. Concurrent calls share one write. */
@@ -80,7 +99,9 @@ function requeue(batch: Map<number, Pending>): void {
     for (const [tokenId] of oldest) state.pending.delete(tokenId);
     console.error(`[tessera] dropped unwritten usage of ${excess} tokens: the database has refused usage writes for too long`);
   }
-  schedule();
+  // On Vercel the next request's write takes them along: retrying from inside after() would
+  // keep the function running for as long as the database is down.
+  if (!onVercel()) schedule();
 }
 
 async function write(batch: Map<number, Pending>): Promise<void> {
