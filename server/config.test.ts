@@ -31,6 +31,12 @@ describe("databaseConfig", () => {
   });
 });
 
+describe("databaseConfig with a URL that does not parse", () => {
+  it.each(["postgresql://u:p@ss@h:port/db", "postgres://u@h:99999/db"])("refuses %s, saying what to check", (url) => {
+    expect(() => databaseConfig(env({ DATABASE_URL: url }))).toThrow(/DATABASE_URL is not a valid URL/);
+  });
+});
+
 describe("on Vercel (VERCEL=1)", () => {
   it("refuses to run without DATABASE_URL, saying why and what to set", () => {
     expect(() => databaseConfig(env({ VERCEL: "1" }))).toThrow(ConfigError);

@@ -34,7 +34,13 @@ export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseCo
     );
   }
   if (!url) return { kind: "pglite", dataDir: dataDir(env) };
-  if (/^postgres(ql)?:\/\//.test(url)) return { kind: "postgres", url };
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    // pg would only say "Invalid URL", request after request; a typo is a configuration error.
+    if (!URL.canParse(url)) {
+      throw new ConfigError("DATABASE_URL is not a valid URL: check it for spaces, and percent-encode @ : / # ? in the password.");
+    }
+    return { kind: "postgres", url };
+  }
   throw new ConfigError(
     `DATABASE_URL must start with postgres:// or postgresql:// (it starts with "${url.split(":")[0]}:"). ` +
       `Unset it to use the embedded database in TESSERA_DATA_DIR.`,

@@ -9,7 +9,7 @@ import { ROOT } from "./image";
 export type Service = {
   image?: string;
   build?: unknown;
-  environment?: Record<string, string>;
+  environment?: Record<string, string | number | boolean | null>;
   depends_on?: Record<string, { condition?: string }>;
   ports?: string[];
   volumes?: string[];
