@@ -95,3 +95,24 @@ describe("usage in a long-lived server", () => {
     expect(await usedCount(id)).toBe(1);
   }, 30_000);
 });
+
+describe("writing a batch", () => {
+  it("merges with what another instance wrote: a newer batch leads, an older one keeps 'last used' and comes after", async () => {
+    const { recordUsage } = await import("./usage");
+    const { id } = await newToken("merged-usage");
+    const t = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s));
+    recordUsage(id, "10.0.0.2", t(20));
+    await flushUsage();
+    // An instance that saw an earlier use writes after it.
+    recordUsage(id, "10.0.0.1", t(10));
+    await flushUsage();
+    let row = await db.apiToken.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ lastUsedAt: t(20), lastUsedIp: "10.0.0.2", recentIps: ["10.0.0.2", "10.0.0.1"] });
+    recordUsage(id, "10.0.0.3", t(30));
+    recordUsage(id, "10.0.0.1", t(31));
+    await flushUsage();
+    row = await db.apiToken.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ lastUsedAt: t(31), lastUsedIp: "10.0.0.1", recentIps: ["10.0.0.1", "10.0.0.3", "10.0.0.2"] });
+    expect(await usedCount(id)).toBe(4);
+  });
+});

@@ -108,14 +108,26 @@ async function write(batch: Map<number, Pending>): Promise<void> {
   const db = await getDb();
   await db.$transaction(async (tx) => {
     for (const [tokenId, p] of batch) {
-      const token = await tx.apiToken.findUnique({ where: { id: tokenId }, select: { recentIps: true } });
-      if (!token) continue;
-      const known = Array.isArray(token.recentIps) ? (token.recentIps as string[]) : [];
-      const recentIps = [...p.ips, ...known.filter((ip) => !p.ips.includes(ip))].slice(0, RECENT_IPS);
-      // updatedAt is left alone: usage is not an edit.
-      // Another instance may have written a later use already: only a newer batch moves "last used".
-      await tx.$executeRaw`UPDATE "ApiToken" SET "lastUsedAt" = ${p.lastUsedAt}, "lastUsedIp" = ${p.ips[0] ?? null},
-        "recentIps" = ${JSON.stringify(recentIps)}::jsonb WHERE id = ${tokenId} AND ("lastUsedAt" IS NULL OR "lastUsedAt" <= ${p.lastUsedAt})`;
+      // One statement merges the batch into the row as it is when the statement gets it: when
+      // another instance writes the same token at once, PostgreSQL makes this one wait for
+      // that row and then re-reads it, so neither loses the other's addresses. A batch older
+      // than what is stored (another instance saw a later use) leaves "last used" alone and
+      // ranks its addresses after the stored ones. updatedAt is left alone: usage is not an edit.
+      const updated = await tx.$executeRaw`UPDATE "ApiToken" t SET
+        "lastUsedAt" = GREATEST(t."lastUsedAt", ${p.lastUsedAt}),
+        "lastUsedIp" = CASE WHEN t."lastUsedAt" IS NULL OR t."lastUsedAt" <= ${p.lastUsedAt} THEN ${p.ips[0] ?? null} ELSE t."lastUsedIp" END,
+        "recentIps" = (
+          SELECT coalesce(jsonb_agg(ip ORDER BY rank), '[]'::jsonb) FROM (
+            SELECT ip, min(rank) AS rank FROM (
+              SELECT b.ip, b.n + CASE WHEN t."lastUsedAt" IS NULL OR t."lastUsedAt" <= ${p.lastUsedAt} THEN 0 ELSE 1000 END AS rank
+                FROM jsonb_array_elements_text(${JSON.stringify(p.ips)}::jsonb) WITH ORDINALITY AS b(ip, n)
+              UNION ALL
+              SELECT s.ip, s.n + 500 FROM jsonb_array_elements_text(t."recentIps") WITH ORDINALITY AS s(ip, n)
+            ) ranked GROUP BY ip ORDER BY min(rank) LIMIT ${RECENT_IPS}
+          ) kept
+        )
+        WHERE t.id = ${tokenId}`;
+      if (updated === 0) continue;
       for (const [day, n] of p.perDay) {
         await tx.$executeRaw`INSERT INTO "ApiTokenUsage" ("tokenId", day, requests) VALUES (${tokenId}, ${day}::date, ${n})
           ON CONFLICT ("tokenId", day) DO UPDATE SET requests = "ApiTokenUsage".requests + EXCLUDED.requests`;
