@@ -40,7 +40,7 @@ COPY --from=build /app/scripts/serve.mjs /app/scripts/request-guard.mjs /app/scr
 USER 1000:1000
 VOLUME /data
 EXPOSE 3000
-HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 CMD ["node", "scripts/healthcheck.mjs"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --start-interval=2s --retries=3 CMD ["node", "scripts/healthcheck.mjs"]
 # SIGTERM (docker stop) ends it cleanly: serve.mjs stops taking requests and writes the
 # token usage it holds in memory before it exits. Migrations are applied at start unless
 # TESSERA_SKIP_MIGRATIONS=1.
