@@ -1,6 +1,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The Docker image is built from .next/standalone: the server, the node_modules it
+  // traces, and nothing else (Dockerfile). Vercel packages functions its own way.
+  output: process.env.VERCEL === "1" ? undefined : "standalone",
   // PGlite ships WebAssembly and data files that must be loaded from node_modules at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg"],
   // The server applies these SQL files at start-up; standalone output must carry them.

@@ -4,13 +4,36 @@
 // and walk around the per-IP limits. With the peer appended, the rightmost entry is the
 // address this process saw, and entries further left are trusted only as far as
 // TESSERA_TRUSTED_PROXIES allows (server/http/client-ip.ts).
+//
+// The same file serves the repository's build (`npm start`) and the Docker image, whose
+// /app holds only .next/standalone's files plus this folder (Dockerfile). Both run the
+// build's own configuration, as standalone's server.js does: .next/required-server-files.json
+// holds it serialised, so no next.config.mjs (nor the packages it imports) is needed at
+// run time, and `next start`'s warning about standalone output does not apply.
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import next from "next";
 import { answerClientError, guardRequest } from "./request-guard.mjs";
 
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// The server works from the app's root (migrations and the default data folder are found
+// from there), so a relative TESSERA_DATA_DIR is resolved against where it was given first.
+if (process.env.TESSERA_DATA_DIR) process.env.TESSERA_DATA_DIR = path.resolve(process.env.TESSERA_DATA_DIR);
+process.chdir(root);
+
+const serverFiles = path.join(root, ".next", "required-server-files.json");
+if (!existsSync(serverFiles)) {
+  console.error(`\n[tessera] cannot start: there is no production build in ${root}. Run \`npm run build\` first.\n`);
+  process.exit(1);
+}
+const { config } = JSON.parse(readFileSync(serverFiles, "utf8"));
+process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
+
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME_BIND || "0.0.0.0";
-const app = next({ dev: false, port, hostname: "localhost" });
+const app = next({ dev: false, dir: root, conf: config, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 
 // The port comes first: preparing runs instrumentation.ts, which opens the database

@@ -1,8 +1,8 @@
 // `npm run test:pg`: the unit and integration suite against a real PostgreSQL at
 // DATABASE_URL. Each test file gets its own database on that server. Tests that only
-// make sense on PostgreSQL (tests/postgres/) run here too; one of them drives the
-// production server, so a build is made first when there is none (CI runs this after
-// `npm test`, which builds).
+// make sense on PostgreSQL (tests/postgres/) run here too; several drive the production
+// server or the Docker image's files, so a build is made first when there is none (CI runs
+// this after `npm test`, which builds).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -19,8 +19,11 @@ const run = (cmd, args, runEnv) => {
   const r = spawnSync(cmd, args, { stdio: "inherit", env: runEnv });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
-if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
-  console.log("No production build yet: building it for the tests that run the production server…");
+// The image test (tests/postgres/image.test.ts) also needs the standalone output, which
+// builds made before it existed lack.
+const built = ["BUILD_ID", "standalone/server.js"].every((f) => existsSync(path.join(process.cwd(), ".next", f)));
+if (!built) {
+  console.log("No production build yet: building it for the tests that run the production server and the image…");
   const buildEnv = { ...process.env };
   delete buildEnv.DATABASE_URL;
   run(path.join(process.cwd(), "node_modules", ".bin", "next"), ["build"], buildEnv);

@@ -2,7 +2,16 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { authSecret, ConfigError, databaseConfig, databaseTimeoutMs, publicUrl, trustedProxies } from "./config";
+import {
+  authSecret,
+  ConfigError,
+  databaseConfig,
+  databasePoolMax,
+  databaseTimeoutMs,
+  migrationMode,
+  publicUrl,
+  trustedProxies,
+} from "./config";
 
 const env = (vars: Record<string, string>) => ({ NODE_ENV: "production", ...vars }) as NodeJS.ProcessEnv;
 
@@ -19,6 +28,53 @@ describe("databaseConfig", () => {
   it.each(["mysql://u@h/db", "file:./dev.db", "localhost:5432"])("refuses DATABASE_URL=%s with a clear message", (url) => {
     expect(() => databaseConfig(env({ DATABASE_URL: url }))).toThrow(ConfigError);
     expect(() => databaseConfig(env({ DATABASE_URL: url }))).toThrow(/DATABASE_URL must start with postgres:\/\/ or postgresql:\/\//);
+  });
+});
+
+describe("databaseConfig with a URL that does not parse", () => {
+  it.each(["postgresql://u:p@ss@h:port/db", "postgres://u@h:99999/db"])("refuses %s, saying what to check", (url) => {
+    expect(() => databaseConfig(env({ DATABASE_URL: url }))).toThrow(/DATABASE_URL is not a valid URL/);
+  });
+});
+
+describe("on Vercel (VERCEL=1)", () => {
+  it("refuses to run without DATABASE_URL, saying why and what to set", () => {
+    expect(() => databaseConfig(env({ VERCEL: "1" }))).toThrow(ConfigError);
+    expect(() => databaseConfig(env({ VERCEL: "1", TESSERA_DATA_DIR: "/tmp/x" }))).toThrow(
+      /On Vercel, Tessera needs DATABASE_URL: the embedded database keeps its data on a local disk.*pooled connection URL/,
+    );
+    expect(databaseConfig(env({ VERCEL: "1", DATABASE_URL: "postgres://u@h/db" }))).toEqual({ kind: "postgres", url: "postgres://u@h/db" });
+  });
+
+  it("checks migrations instead of applying them (the build applies them), and keeps a small pool", () => {
+    expect(migrationMode(env({ VERCEL: "1" }))).toBe("check");
+    expect(databasePoolMax(env({ VERCEL: "1" }))).toBe(5);
+    expect(databasePoolMax(env({}))).toBe(10);
+  });
+});
+
+describe("migrationMode", () => {
+  it.each([
+    [undefined, "apply"],
+    ["", "apply"],
+    ["0", "apply"],
+    ["1", "check"],
+  ])("TESSERA_SKIP_MIGRATIONS=%s → %s", (value, expected) => {
+    expect(migrationMode(value === undefined ? env({}) : env({ TESSERA_SKIP_MIGRATIONS: value }))).toBe(expected);
+  });
+
+  it.each(["yes", "true", "2"])("refuses TESSERA_SKIP_MIGRATIONS=%s", (value) => {
+    expect(() => migrationMode(env({ TESSERA_SKIP_MIGRATIONS: value }))).toThrow(/TESSERA_SKIP_MIGRATIONS must be 1/);
+  });
+});
+
+describe("databasePoolMax", () => {
+  it("takes TESSERA_DATABASE_POOL_MAX, on Vercel too, and refuses nonsense", () => {
+    expect(databasePoolMax(env({ TESSERA_DATABASE_POOL_MAX: "25" }))).toBe(25);
+    expect(databasePoolMax(env({ VERCEL: "1", TESSERA_DATABASE_POOL_MAX: "2" }))).toBe(2);
+    for (const bad of ["0", "-1", "1.5", "ten"]) {
+      expect(() => databasePoolMax(env({ TESSERA_DATABASE_POOL_MAX: bad }))).toThrow(/TESSERA_DATABASE_POOL_MAX must be a whole number/);
+    }
   });
 });
 

@@ -19,10 +19,28 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(/*turbopackIgnore: true*/ env.TESSERA_DATA_DIR || ".data");
 }
 
+/** Whether Tessera runs as Vercel functions: Vercel sets VERCEL=1 in its builds and its functions. */
+export function onVercel(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.VERCEL === "1";
+}
+
 export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const url = env.DATABASE_URL?.trim();
+  if (!url && onVercel(env)) {
+    throw new ConfigError(
+      "On Vercel, Tessera needs DATABASE_URL: the embedded database keeps its data on a local disk, and a Vercel " +
+        "function has none that lasts (each instance starts empty and is thrown away). Set DATABASE_URL to your " +
+        "PostgreSQL provider's pooled connection URL in the project's Environment Variables, and redeploy.",
+    );
+  }
   if (!url) return { kind: "pglite", dataDir: dataDir(env) };
-  if (/^postgres(ql)?:\/\//.test(url)) return { kind: "postgres", url };
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    // pg would only say "Invalid URL", request after request; a typo is a configuration error.
+    if (!URL.canParse(url)) {
+      throw new ConfigError("DATABASE_URL is not a valid URL: check it for spaces, and percent-encode @ : / # ? in the password.");
+    }
+    return { kind: "postgres", url };
+  }
   throw new ConfigError(
     `DATABASE_URL must start with postgres:// or postgresql:// (it starts with "${url.split(":")[0]}:"). ` +
       `Unset it to use the embedded database in TESSERA_DATA_DIR.`,
@@ -41,6 +59,35 @@ export function databaseTimeoutMs(env: NodeJS.ProcessEnv = process.env): number 
     throw new ConfigError(`TESSERA_DATABASE_TIMEOUT_MS must be a whole number of milliseconds from 100 to 3600000 (it is "${raw}").`);
   }
   return ms;
+}
+
+/**
+ * Whether opening the database applies pending migrations ("apply") or only checks that
+ * none is pending ("check"). TESSERA_SKIP_MIGRATIONS=1 leaves them to the operator
+ * (`npm run db:migrate`, a job before the rollout); on Vercel the build applies them
+ * (scripts/vercel-build.mjs), once per deployment, and functions only check.
+ */
+export function migrationMode(env: NodeJS.ProcessEnv = process.env): "apply" | "check" {
+  const raw = env.TESSERA_SKIP_MIGRATIONS?.trim() ?? "";
+  if (raw !== "" && raw !== "0" && raw !== "1") {
+    throw new ConfigError(`TESSERA_SKIP_MIGRATIONS must be 1 (do not apply migrations at start) or 0 (it is "${raw}").`);
+  }
+  return raw === "1" || onVercel(env) ? "check" : "apply";
+}
+
+/**
+ * The most connections one process keeps to PostgreSQL. Functions on Vercel get few: many
+ * instances run at once, each serving its requests with one or two statements, and the
+ * provider's pooler multiplexes them onto the server.
+ */
+export function databasePoolMax(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.TESSERA_DATABASE_POOL_MAX?.trim();
+  if (!raw) return onVercel(env) ? 5 : 10;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) {
+    throw new ConfigError(`TESSERA_DATABASE_POOL_MAX must be a whole number from 1 to 1000 (it is "${raw}").`);
+  }
+  return n;
 }
 
 const SECRET_FILE = "nextauth-secret";

@@ -1,9 +1,9 @@
 import "server-only";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { type DatabaseConfig, databaseConfig, databaseTimeoutMs } from "./config";
+import { type DatabaseConfig, databaseConfig, databasePoolMax, databaseTimeoutMs, migrationMode, onVercel } from "./config";
 import { lockDataDir } from "./db/data-dir-lock";
 import { pgliteDriver } from "./db/drivers";
-import { migrate } from "./db/migrate";
+import { checkMigrations, migrate } from "./db/migrate";
 import { processState } from "./process-state";
 
 // The client is created on first use, never at import time: `next build` evaluates
@@ -51,21 +51,33 @@ export async function getSql(): Promise<Sql> {
   return (await current()).sql;
 }
 
+export type OpenOptions = {
+  timeoutMs?: number;
+  /** Apply pending migrations, or only check that none is pending; see migrationMode() in ./config. */
+  migrations?: "apply" | "check";
+};
+
 /**
- * Opens the configured database and applies pending migrations. The embedded one is
- * locked first (server/db/data-dir-lock.ts): a second process on the same folder fails
- * here with DataDirLockError before PGlite touches a file.
+ * Opens the configured database and applies pending migrations (or checks them). The
+ * embedded one is locked first (server/db/data-dir-lock.ts): a second process on the same
+ * folder fails here with DataDirLockError before PGlite touches a file.
  */
-export async function openDatabase(config: DatabaseConfig, options: { timeoutMs?: number } = {}): Promise<Database> {
-  if (config.kind === "pglite") return openPGlite(config.dataDir);
+export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
+  const migrations = options.migrations ?? migrationMode();
+  if (config.kind === "pglite") return openPGlite(config.dataDir, migrations);
   const timeoutMs = options.timeoutMs ?? databaseTimeoutMs();
   const { createPool, migratePostgres } = await import("./db/postgres");
   const { PrismaPg } = await import("@prisma/adapter-pg");
-  await migratePostgres(config.url, timeoutMs, console.log);
-  const pool = createPool(config.url, timeoutMs);
+  if (migrations === "apply") await migratePostgres(config.url, timeoutMs, console.log);
+  const pool = createPool(config.url, timeoutMs, databasePoolMax());
+  const sql: Sql = async (text, params) => (await pool.query(text, params)).rows as never;
+  if (migrations === "check")
+    await checkMigrations({ query: sql }, { how: whyNotApplied() }).catch(async (error: unknown) => {
+      await pool.end().catch(() => undefined);
+      throw error;
+    });
   // Starting a transaction waits as long as any other call; a whole one may take twice that.
   const db = createClient(new PrismaPg(pool), { maxWait: timeoutMs, timeout: 2 * timeoutMs });
-  const sql: Sql = async (text, params) => (await pool.query(text, params)).rows as never;
   return {
     db,
     sql,
@@ -76,14 +88,21 @@ export async function openDatabase(config: DatabaseConfig, options: { timeoutMs?
   };
 }
 
-async function openPGlite(dataDir: string): Promise<Database> {
+function whyNotApplied(): string {
+  return process.env.TESSERA_SKIP_MIGRATIONS?.trim() === "1" || !onVercel()
+    ? "TESSERA_SKIP_MIGRATIONS=1 tells this server not to apply them"
+    : "on Vercel the build applies them, not the functions (vercel.json runs scripts/vercel-build.mjs; check its log)";
+}
+
+async function openPGlite(dataDir: string, migrations: "apply" | "check"): Promise<Database> {
   const lock = await lockDataDir(dataDir);
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   let pglite: InstanceType<typeof PGlite> | undefined;
   try {
     pglite = await PGlite.create(dataDir);
-    await migrate(pgliteDriver(pglite), { log: console.log });
+    if (migrations === "apply") await migrate(pgliteDriver(pglite), { log: console.log });
+    else await checkMigrations(pgliteDriver(pglite), { how: whyNotApplied() });
   } catch (error) {
     await pglite?.close().catch(() => undefined);
     await lock.release();

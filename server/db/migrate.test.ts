@@ -5,7 +5,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { afterEach, describe, expect, it } from "vitest";
 import { pgliteDriver } from "./drivers";
-import { MIGRATIONS_DIR, MigrationError, migrate, readMigrations } from "./migrate";
+import { checkMigrations, MIGRATIONS_DIR, MigrationError, migrate, readMigrations } from "./migrate";
 
 const open: PGlite[] = [];
 afterEach(async () => {
@@ -87,5 +87,35 @@ describe("migrate", () => {
     expect(half.rows).toEqual([{ t: null }]);
     const names = await db.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations"`);
     expect(names.rows.map((r) => r.migration_name)).not.toContain("99990101000000_broken");
+  });
+});
+
+describe("checkMigrations (TESSERA_SKIP_MIGRATIONS=1, Vercel functions)", () => {
+  const how = "TESSERA_SKIP_MIGRATIONS=1 tells this server not to apply them";
+
+  it("refuses an empty database, naming every migration and what to run, and creates nothing", async () => {
+    const db = await fresh();
+    const local = await readMigrations();
+    const error = await checkMigrations(pgliteDriver(db), { how }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MigrationError);
+    expect(String(error)).toContain(`lacks ${local.length} of this version's migrations`);
+    expect(String(error)).toContain(local.at(-1)!.name);
+    expect(String(error)).toContain(how);
+    expect(String(error)).toContain("npm run db:migrate");
+    expect((await db.query(`SELECT to_regclass('"_prisma_migrations"') AS t`)).rows).toEqual([{ t: null }]);
+  });
+
+  it("refuses a database one migration behind, and passes one that is up to date", async () => {
+    const db = await fresh();
+    const dir = copyMigrations();
+    const newest = (await readMigrations()).at(-1)!.name;
+    await migrate(pgliteDriver(db), { dir });
+    mkdirSync(path.join(dir, "29990101000000_later"));
+    writeFileSync(path.join(dir, "29990101000000_later", "migration.sql"), `CREATE TABLE "Later" (id int);`);
+    await expect(checkMigrations(pgliteDriver(db), { dir, how })).rejects.toThrow(
+      /lacks 1 of this version's migrations \(29990101000000_later\)/,
+    );
+    await expect(checkMigrations(pgliteDriver(db), { how })).resolves.toBeUndefined();
+    expect(newest).not.toBe("29990101000000_later");
   });
 });

@@ -112,6 +112,29 @@ export async function migrate(db: SqlDriver, options: MigrateOptions = {}): Prom
   }
 }
 
+/**
+ * Applies nothing; throws MigrationError unless every local migration is recorded as
+ * applied (and nothing recorded is unknown or changed). One read, no lock: it also works
+ * through a transaction-mode pooler, where a session's advisory lock does not hold.
+ */
+export async function checkMigrations(db: Pick<SqlDriver, "query">, options: { dir?: string; how: string }): Promise<void> {
+  const local = await readMigrations(options.dir);
+  const [{ present } = { present: false }] = await db.query<{ present: boolean }>(
+    `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`,
+  );
+  const applied = present
+    ? await db.query<AppliedRow>(
+        `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
+      )
+    : [];
+  const pending = planMigrations(local, applied);
+  if (pending.length === 0) return;
+  throw new MigrationError(
+    `The database lacks ${pending.length} of this version's migrations (${pending.map((m) => m.name).join(", ")}), ` +
+      `and ${options.how}. Apply them with \`npm run db:migrate\` against the same database, then start Tessera again.`,
+  );
+}
+
 async function applyOne(db: SqlDriver, m: LocalMigration): Promise<void> {
   try {
     await db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import "server-only";
 import pg, { type ClientConfig } from "pg";
+import { onVercel } from "../config";
 import { pgDriver } from "./drivers";
 import { migrate } from "./migrate";
 
@@ -79,9 +80,15 @@ export function limitedClient(limitMs: number) {
   };
 }
 
-/** The connection pool every request uses; see the top of this file for its limits. */
-export function createPool(url: string, limitMs: number): pg.Pool {
-  const pool = new pg.Pool({ ...connectionConfig(url, limitMs), Client: limitedClient(limitMs), max: 10 });
+/**
+ * The connection pool every request uses; see the top of this file for its limits. `max`
+ * comes from databasePoolMax() (server/config.ts): 10 for a long-lived server, 5 for a
+ * Vercel function. A function closes idle connections sooner (5 s, the figure Vercel
+ * advises), so that an instance about to be suspended or discarded does not sit on them.
+ */
+export function createPool(url: string, limitMs: number, max: number, env: NodeJS.ProcessEnv = process.env): pg.Pool {
+  const idleTimeoutMillis = onVercel(env) ? 5_000 : 10_000;
+  const pool = new pg.Pool({ ...connectionConfig(url, limitMs), Client: limitedClient(limitMs), max, idleTimeoutMillis });
   pool.on("error", (error) => console.error("[tessera] idle database connection failed:", error.message));
   return pool;
 }

@@ -1,10 +1,18 @@
 import "server-only";
+import { after } from "next/server";
+import { onVercel } from "../config";
 import { getDb } from "../db";
 import { processState, shutdownTasks } from "../process-state";
 
 // Usage accounting (last used, IPs, requests per day) is collected in memory on the
 // request path and written in one batch at most every 5 seconds and on shutdown, so
 // verifying a token never waits on a database write.
+//
+// A Vercel function has neither: it is frozen between requests, so a timer does not fire
+// until the next request thaws it (if one ever does), and it is discarded without a
+// SIGTERM. There each request's usage is written once its response has been sent, with
+// Next's after(), which keeps the function alive for that write; requests that overlap
+// on one instance share writes (flushUsage).
 
 export const FLUSH_INTERVAL_MS = 5_000;
 const RECENT_IPS = 5;
@@ -30,12 +38,23 @@ export function recordUsage(tokenId: number, ip: string, at: Date = new Date()):
 shutdownTasks.add(() => flushUsage());
 
 function schedule(): void {
+  if (onVercel() && flushAfterResponse()) return;
   if (state.timer) return;
   state.timer = setTimeout(() => {
     state.timer = undefined;
     void flushUsage().catch((error: unknown) => console.error("[tessera] could not write token usage:", (error as Error).message));
   }, FLUSH_INTERVAL_MS);
   state.timer.unref();
+}
+
+/** Registers a write for when the current response is done; false outside a request (a script, a test). */
+function flushAfterResponse(): boolean {
+  try {
+    after(() => flushUsage().catch((error: unknown) => console.error("[tessera] could not write token usage:", (error as Error).message)));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Writes everything collected so far. Concurrent calls share one write. */
@@ -80,21 +99,35 @@ function requeue(batch: Map<number, Pending>): void {
     for (const [tokenId] of oldest) state.pending.delete(tokenId);
     console.error(`[tessera] dropped unwritten usage of ${excess} tokens: the database has refused usage writes for too long`);
   }
-  schedule();
+  // On Vercel the next request's write takes them along: retrying from inside after() would
+  // keep the function running for as long as the database is down.
+  if (!onVercel()) schedule();
 }
 
 async function write(batch: Map<number, Pending>): Promise<void> {
   const db = await getDb();
   await db.$transaction(async (tx) => {
     for (const [tokenId, p] of batch) {
-      const token = await tx.apiToken.findUnique({ where: { id: tokenId }, select: { recentIps: true } });
-      if (!token) continue;
-      const known = Array.isArray(token.recentIps) ? (token.recentIps as string[]) : [];
-      const recentIps = [...p.ips, ...known.filter((ip) => !p.ips.includes(ip))].slice(0, RECENT_IPS);
-      // updatedAt is left alone: usage is not an edit.
-      // Another instance may have written a later use already: only a newer batch moves "last used".
-      await tx.$executeRaw`UPDATE "ApiToken" SET "lastUsedAt" = ${p.lastUsedAt}, "lastUsedIp" = ${p.ips[0] ?? null},
-        "recentIps" = ${JSON.stringify(recentIps)}::jsonb WHERE id = ${tokenId} AND ("lastUsedAt" IS NULL OR "lastUsedAt" <= ${p.lastUsedAt})`;
+      // One statement merges the batch into the row as it is when the statement gets it: when
+      // another instance writes the same token at once, PostgreSQL makes this one wait for
+      // that row and then re-reads it, so neither loses the other's addresses. A batch older
+      // than what is stored (another instance saw a later use) leaves "last used" alone and
+      // ranks its addresses after the stored ones. updatedAt is left alone: usage is not an edit.
+      const updated = await tx.$executeRaw`UPDATE "ApiToken" t SET
+        "lastUsedAt" = GREATEST(t."lastUsedAt", ${p.lastUsedAt}),
+        "lastUsedIp" = CASE WHEN t."lastUsedAt" IS NULL OR t."lastUsedAt" <= ${p.lastUsedAt} THEN ${p.ips[0] ?? null} ELSE t."lastUsedIp" END,
+        "recentIps" = (
+          SELECT coalesce(jsonb_agg(ip ORDER BY rank), '[]'::jsonb) FROM (
+            SELECT ip, min(rank) AS rank FROM (
+              SELECT b.ip, b.n + CASE WHEN t."lastUsedAt" IS NULL OR t."lastUsedAt" <= ${p.lastUsedAt} THEN 0 ELSE 1000 END AS rank
+                FROM jsonb_array_elements_text(${JSON.stringify(p.ips)}::jsonb) WITH ORDINALITY AS b(ip, n)
+              UNION ALL
+              SELECT s.ip, s.n + 500 FROM jsonb_array_elements_text(t."recentIps") WITH ORDINALITY AS s(ip, n)
+            ) ranked GROUP BY ip ORDER BY min(rank) LIMIT ${RECENT_IPS}
+          ) kept
+        )
+        WHERE t.id = ${tokenId}`;
+      if (updated === 0) continue;
       for (const [day, n] of p.perDay) {
         await tx.$executeRaw`INSERT INTO "ApiTokenUsage" ("tokenId", day, requests) VALUES (${tokenId}, ${day}::date, ${n})
           ON CONFLICT ("tokenId", day) DO UPDATE SET requests = "ApiTokenUsage".requests + EXCLUDED.requests`;

@@ -13,8 +13,12 @@ type Handle = (req: NextRequest, context: unknown) => Promise<Response>;
 
 const PREVIEW = { previewModeId: "test", previewModeSigningKey: "test", previewModeEncryptionKey: "test" };
 
-/** A handler that runs `mod` (the route file at `file`, under app/) inside Next's request scope. */
-export async function nextScopedRoute(file: string, segments: string[], mod: RouteModule) {
+/**
+ * A handler that runs `mod` (the route file at `file`, under app/) inside Next's request
+ * scope. `hosting` gives what a host passes a request (Vercel's `waitUntil`, the server's
+ * `onClose`), without which after() refuses to run.
+ */
+export async function nextScopedRoute(file: string, segments: string[], mod: RouteModule, hosting: Record<string, unknown> = {}) {
   const { AppRouteRouteModule } = await import("next/dist/server/route-modules/app-route/module.compiled");
   const pathname = `/${segments.join("/")}`;
   // The constructor's option types are internal to Next; these are the fields `next build` fills in.
@@ -31,7 +35,7 @@ export async function nextScopedRoute(file: string, segments: string[], mod: Rou
       params,
       previewProps: PREVIEW,
       prerenderManifest: { version: 4, routes: {}, dynamicRoutes: {}, notFoundRoutes: [], preview: PREVIEW },
-      renderOpts: { experimental: {}, supportsDynamicResponse: true },
+      renderOpts: { experimental: {}, supportsDynamicResponse: true, ...hosting },
       sharedContext: { buildId: "test" },
     });
 }
