@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TokenResponse } from "@/lib/schemas/token";
 import type { TokenEventType } from "@/lib/schemas/webhook";
 import type { Tx } from "../db";
+import { armReminders } from "./expiry-rule";
 
 // The outbox. A change to a token writes its event here inside the change's own
 // transaction, so an event exists exactly when its change committed: none is lost to a
@@ -49,4 +50,5 @@ export async function emitEvent(
   now = new Date(),
 ): Promise<void> {
   await recordNotificationEvent(tx, { type, tokenId: token.id, data: { token, ...extra } }, now);
+  if (type === "token.created" || type === "token.regenerated") await armReminders(tx, token, now);
 }

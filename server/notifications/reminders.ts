@@ -4,28 +4,9 @@ import { getSettings } from "../settings/settings";
 import { PUBLIC_FIELDS, toTokenResponse } from "../tokens/tokens";
 import type { NotifierOptions } from "./config";
 import { emitEvent } from "./events";
+import { DAY_MS, dueNotice, EXPIRED_LOOKBACK_DAYS } from "./expiry-rule";
 
-// token.expiring and token.expired. Each expiry of each token has notices keyed by
-// (token, expiresAt, daysBefore), daysBefore being a reminder threshold or 0 for the
-// expiry itself; a notice row is written with its event, so each fires once, on every
-// instance together, and a new expiry (a regenerate) arms a fresh set.
-//
-// The rule: once some thresholds have been crossed, the nearest one (the smallest) is
-// due. A token created 5 days before its expiry therefore gets the 7-day reminder once
-// and never the 30-day one, and a scheduler that was down across two thresholds sends
-// only the nearer. Past the expiry only token.expired is due.
-
-const DAY_MS = 86_400_000;
-/** An expiry further back than this gets no token.expired: an upgrade must not announce every token that expired years ago. */
-export const EXPIRED_LOOKBACK_DAYS = 7;
-
-/** The notice due now for this expiry: a threshold in days, 0 for token.expired, or null. */
-export function dueNotice(expiresAt: Date, now: Date, reminderDays: readonly number[]): number | null {
-  const left = expiresAt.getTime() - now.getTime();
-  if (left <= 0) return left > -EXPIRED_LOOKBACK_DAYS * DAY_MS ? 0 : null;
-  const crossed = reminderDays.filter((d) => left <= d * DAY_MS);
-  return crossed.length > 0 ? Math.min(...crossed) : null;
-}
+// Finds due reminders and expiries (the rule is in ./expiry-rule.ts) and emits them.
 
 /** Emits the due token.expiring and token.expired events; at most `batchSize`. */
 export async function fireDueReminders(options: NotifierOptions): Promise<number> {

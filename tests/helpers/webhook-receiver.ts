@@ -34,6 +34,8 @@ export type Receiver = {
   hits: number;
   setSecret: (secret: string) => void;
   answer: (next: Answer | ((r: Received) => Answer)) => void;
+  /** Forgets what was received. */
+  reset: () => void;
   close: () => Promise<void>;
 };
 
@@ -83,6 +85,10 @@ export async function startReceiver(secret = ""): Promise<Receiver> {
     },
     setSecret: (s) => {
       key = s;
+    },
+    reset: () => {
+      received.length = 0;
+      state.hits = 0;
     },
     answer: (next) => {
       decide = typeof next === "function" ? next : () => next;

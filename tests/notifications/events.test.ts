@@ -149,6 +149,16 @@ describe("reminders and expiry, against an injected clock", () => {
     expect(await reminders(token.id)).toEqual(["expiring:5", "expiring:1", "expired"]);
   });
 
+  it("a token given exactly a threshold's lifetime (a 30-day preset) is not reminded of it at once", async () => {
+    const t0 = new Date();
+    const { token, expiresAt } = await makeToken(30, t0);
+    await run(at(t0, 1000));
+    await run(at(t0, DAY));
+    expect(await reminders(token.id)).toEqual([]);
+    await run(at(expiresAt, -7 * DAY));
+    expect(await reminders(token.id)).toEqual(["expiring:7"]);
+  });
+
   it("a deleted token gets nothing more", async () => {
     const t0 = new Date();
     const { token, expiresAt } = await makeToken(60, t0);
@@ -164,14 +174,14 @@ describe("reminders and expiry, against an injected clock", () => {
     await run(at(expiresAt, -DAY));
     expect(await reminders(token.id)).toEqual(["expiring:1"]);
     const regenAt = at(expiresAt, -DAY / 2);
-    const regenerated = await regenerateToken(token.id, { expiresInDays: 30, graceSeconds: 0 }, actor, regenAt);
+    const regenerated = await regenerateToken(token.id, { expiresInDays: 20, graceSeconds: 0 }, actor, regenAt);
     const next = new Date(regenerated.token.expiresAt as string);
     await run(at(regenAt, 1000));
     await run(at(expiresAt, 0)); // the old expiry passes: nothing, it is no longer the token's
-    expect(await reminders(token.id)).toEqual(["expiring:1", "expiring:30"]);
+    expect(await reminders(token.id)).toEqual(["expiring:1", "expiring:20"]);
     await run(at(next, -7 * DAY));
     await run(at(next, 0));
-    expect(await reminders(token.id)).toEqual(["expiring:1", "expiring:30", "expiring:7", "expired"]);
+    expect(await reminders(token.id)).toEqual(["expiring:1", "expiring:20", "expiring:7", "expired"]);
   });
 
   it("follows the reminder days in Settings", async () => {
