@@ -34,6 +34,8 @@ export type Receiver = {
   hits: number;
   setSecret: (secret: string) => void;
   answer: (next: Answer | ((r: Received) => Answer)) => void;
+  /** Answers this long after a request arrives. */
+  delay: (ms: number) => void;
   /** Forgets what was received. */
   reset: () => void;
   close: () => Promise<void>;
@@ -44,7 +46,7 @@ export async function startReceiver(secret = ""): Promise<Receiver> {
   let decide: (r: Received) => Answer = () => 204;
   const received: Received[] = [];
   const hanging = new Set<() => void>();
-  const state = { hits: 0 };
+  const state = { hits: 0, delayMs: 0 };
   const server = createServer((req, res) => {
     state.hits += 1;
     const chunks: Buffer[] = [];
@@ -73,7 +75,9 @@ export async function startReceiver(secret = ""): Promise<Receiver> {
         hanging.add(() => res.destroy());
         return;
       }
-      res.writeHead(answer, { "content-type": "text/plain" }).end(answer >= 300 ? `nope ${answer}` : "ok");
+      const send = () => res.writeHead(answer, { "content-type": "text/plain" }).end(answer >= 300 ? `nope ${answer}` : "ok");
+      if (state.delayMs > 0) setTimeout(send, state.delayMs);
+      else send();
     });
   });
   const port = await listenInRange(server, ...HTTP_PORTS);
@@ -85,6 +89,9 @@ export async function startReceiver(secret = ""): Promise<Receiver> {
     },
     setSecret: (s) => {
       key = s;
+    },
+    delay: (ms) => {
+      state.delayMs = ms;
     },
     reset: () => {
       received.length = 0;
