@@ -85,7 +85,8 @@ describe("notifications with several instances on one PostgreSQL", () => {
     receiver.delay(50);
     const now = new Date();
     const soon = new Date(now.getTime() + 3 * DAY).toISOString();
-    for (let i = 0; i < 12; i++) await createToken({ name: `inst-${i}`, description: "", permissions: { superAdmin: true }, expiresAt: soon }, actor, now);
+    for (let i = 0; i < 12; i++)
+      await createToken({ name: `inst-${i}`, description: "", permissions: { superAdmin: true }, expiresAt: soon }, actor, now);
     for (let i = 0; i < 12; i++) await createToken({ name: `plain-${i}`, description: "", permissions: { superAdmin: true } }, actor, now);
 
     // One instance does one bounded run and stops; then two run together, then one more starts fresh.
