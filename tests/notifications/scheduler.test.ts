@@ -33,6 +33,8 @@ afterAll(async () => {
   await receiver.close();
 });
 
+const env = (vars: Record<string, string>) => ({ NODE_ENV: "production", ...vars }) as NodeJS.ProcessEnv;
+
 async function until(check: () => boolean | Promise<boolean>, ms = 10_000) {
   const end = Date.now() + ms;
   while (!(await check())) {
@@ -58,22 +60,22 @@ describe("the scheduler loop", () => {
   });
 
   it("runs unless TESSERA_SCHEDULER=off or on Vercel", () => {
-    expect(schedulerEnabled({})).toBe(true);
-    expect(schedulerEnabled({ TESSERA_SCHEDULER: "off" })).toBe(false);
-    expect(schedulerEnabled({ VERCEL: "1" })).toBe(false);
+    expect(schedulerEnabled(env({}))).toBe(true);
+    expect(schedulerEnabled(env({ TESSERA_SCHEDULER: "off" }))).toBe(false);
+    expect(schedulerEnabled(env({ VERCEL: "1" }))).toBe(false);
   });
 });
 
 describe("configuration and the small parts", () => {
   it("wants TESSERA_SMTP_URL and TESSERA_MAIL_FROM together, with an smtp URL", () => {
-    expect(smtpConfig({})).toBeNull();
-    expect(smtpConfig({ TESSERA_SMTP_URL: "smtp://u:p@mail:587", TESSERA_MAIL_FROM: "t@example.com" })).toEqual({
+    expect(smtpConfig(env({}))).toBeNull();
+    expect(smtpConfig(env({ TESSERA_SMTP_URL: "smtp://u:p@mail:587", TESSERA_MAIL_FROM: "t@example.com" }))).toEqual({
       url: "smtp://u:p@mail:587",
       from: "t@example.com",
     });
-    expect(() => smtpConfig({ TESSERA_SMTP_URL: "smtp://mail" })).toThrow(ConfigError);
-    expect(() => smtpConfig({ TESSERA_MAIL_FROM: "t@example.com" })).toThrow(ConfigError);
-    expect(() => smtpConfig({ TESSERA_SMTP_URL: "http://mail", TESSERA_MAIL_FROM: "t@example.com" })).toThrow(/smtp:\/\//);
+    expect(() => smtpConfig(env({ TESSERA_SMTP_URL: "smtp://mail" }))).toThrow(ConfigError);
+    expect(() => smtpConfig(env({ TESSERA_MAIL_FROM: "t@example.com" }))).toThrow(ConfigError);
+    expect(() => smtpConfig(env({ TESSERA_SMTP_URL: "http://mail", TESSERA_MAIL_FROM: "t@example.com" }))).toThrow(/smtp:\/\//);
   });
 
   it("judges addresses: only public unicast passes", () => {
