@@ -34,7 +34,8 @@ export async function runDueWork(overrides: Partial<NotifierOptions> = {}): Prom
 /** Deletes, at most once an hour per process and a bounded number at a time, events whose work is long finished. */
 async function pruneFinished(options: NotifierOptions): Promise<number> {
   const now = options.now();
-  if (now.getTime() - pruning.lastAt < PRUNE_EVERY_MS) return 0;
+  const since = now.getTime() - pruning.lastAt;
+  if (since >= 0 && since < PRUNE_EVERY_MS) return 0;
   pruning.lastAt = now.getTime();
   const db = await getDb();
   const before = new Date(now.getTime() - options.retentionDays * DAY_MS).toISOString();

@@ -239,6 +239,29 @@ describe("retries", () => {
   });
 });
 
+describe("retention", () => {
+  it("deletes finished events with their delivery logs after the retention period, never pending ones", async () => {
+    const { webhook } = await hook();
+    const done = await makeToken();
+    await run();
+    receiver.answer(500);
+    const retrying = await makeToken();
+    await run();
+    const [pending, succeeded] = await deliveriesOf(webhook.id);
+    expect([pending!.status, succeeded!.status]).toEqual(["pending", "succeeded"]);
+    tick(31 * 86_400 * SECOND);
+    const result = await run({ retentionDays: 30 });
+    expect(result.pruned).toBeGreaterThanOrEqual(1);
+    expect(await db.notificationEvent.count({ where: { tokenId: done.token.id, type: "token.created" } })).toBe(0);
+    expect(await db.webhookAttempt.count({ where: { deliveryId: succeeded!.id } })).toBe(0);
+    expect(await db.notificationEvent.count({ where: { tokenId: retrying.token.id, type: "token.created" } })).toBe(1);
+    // (The jump also expired every token so far: their token.expired deliveries are new.)
+    const left = (await deliveriesOf(webhook.id)).map((d) => d.id);
+    expect(left).toContain(pending!.id);
+    expect(left).not.toContain(succeeded!.id);
+  });
+});
+
 describe("private targets (SSRF)", () => {
   const publicIp = "93.184.216.34";
   const resolveTo =
