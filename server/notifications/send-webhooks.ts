@@ -2,7 +2,7 @@ import "server-only";
 import { Webhook as Signer } from "standardwebhooks";
 import { recordEvent } from "../audit/record";
 import { SYSTEM_ACTOR } from "../auth/principal";
-import { getDb } from "../db";
+import { getDb, type Tx } from "../db";
 import type { NotifierOptions } from "./config";
 import { type PostResult, postWebhook } from "./http-post";
 import { openSecret } from "./secret-box";
@@ -113,26 +113,35 @@ async function recordAttempt(delivery: Claimed, result: PostResult, options: Not
         error,
       },
     });
-    if (ok) {
-      await tx.webhook.updateMany({ where: { id: delivery.webhookId }, data: { consecutiveFailures: 0, failingSince: null } });
-      return;
-    }
-    await tx.webhook.updateMany({ where: { id: delivery.webhookId, failingSince: null }, data: { failingSince: now } });
-    const webhook = await tx.webhook.update({ where: { id: delivery.webhookId }, data: { consecutiveFailures: { increment: 1 } } });
-    const failingFor = now.getTime() - (webhook.failingSince ?? now).getTime();
-    if (webhook.disabledAt || webhook.consecutiveFailures < options.disableAfterFailures || failingFor < options.disableAfterMs) return;
-    await tx.webhook.update({ where: { id: webhook.id }, data: { disabledAt: now, disabledReason: "failing" } });
-    await recordEvent(tx, {
-      action: "webhook.disabled",
-      actor: SYSTEM_ACTOR,
-      target: { type: "webhook", id: webhook.id },
-      details: {
-        url: webhook.url,
-        reason: "failing",
-        consecutiveFailures: webhook.consecutiveFailures,
-        failingSince: webhook.failingSince?.toISOString() ?? null,
-        lastError: error,
-      },
-    });
+    await countOutcome(tx, delivery.webhookId, ok ? null : error, now, options);
+  });
+}
+
+/**
+ * A success starts the endpoint's failure count over; a failure adds to it, and an endpoint
+ * that has failed often enough for long enough is disabled, once (the row lock of the
+ * increment orders concurrent recorders, and only the first sees it still enabled).
+ */
+async function countOutcome(tx: Tx, webhookId: number, error: string | null, now: Date, options: NotifierOptions): Promise<void> {
+  if (error === null) {
+    await tx.webhook.updateMany({ where: { id: webhookId }, data: { consecutiveFailures: 0, failingSince: null } });
+    return;
+  }
+  await tx.webhook.updateMany({ where: { id: webhookId, failingSince: null }, data: { failingSince: now } });
+  const webhook = await tx.webhook.update({ where: { id: webhookId }, data: { consecutiveFailures: { increment: 1 } } });
+  const failingFor = now.getTime() - (webhook.failingSince ?? now).getTime();
+  if (webhook.disabledAt || webhook.consecutiveFailures < options.disableAfterFailures || failingFor < options.disableAfterMs) return;
+  await tx.webhook.update({ where: { id: webhook.id }, data: { disabledAt: now, disabledReason: "failing" } });
+  await recordEvent(tx, {
+    action: "webhook.disabled",
+    actor: SYSTEM_ACTOR,
+    target: { type: "webhook", id: webhook.id },
+    details: {
+      url: webhook.url,
+      reason: "failing",
+      consecutiveFailures: webhook.consecutiveFailures,
+      failingSince: webhook.failingSince?.toISOString() ?? null,
+      lastError: error,
+    },
   });
 }

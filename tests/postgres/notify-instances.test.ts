@@ -77,7 +77,7 @@ async function runTogether(workers: Worker[]): Promise<Totals[]> {
 }
 
 describe("notifications with several instances on one PostgreSQL", () => {
-  it("fire each reminder and deliver each event exactly once, across a stop and a restart", async () => {
+  it("fire each reminder and deliver each event exactly once, across a stop and a restart", { timeout: 120_000 }, async () => {
     const actor: Actor = { type: "system", id: null, name: "system", ip: null };
     const { secret } = await createWebhook({ url: receiver.url, events: [], description: "" }, actor, { allowPrivate: true });
     receiver.setSecret(secret);
