@@ -3,6 +3,8 @@ import { authSecret, ConfigError, databaseConfig } from "./config";
 import { getDb } from "./db";
 import { DataDirLockError } from "./db/data-dir-lock";
 import { MigrationError } from "./db/migrate";
+import { smtpConfig } from "./notifications/config";
+import { startSchedulerIfEnabled } from "./notifications/scheduler";
 import { bootstrapAdminFromEnv } from "./setup/setup";
 
 export async function startServer(): Promise<void> {
@@ -13,6 +15,7 @@ export async function startServer(): Promise<void> {
     // first, so a wrong one stops start-up even while the database is down.
     if (config.kind === "pglite") await getDb();
     authSecret();
+    smtpConfig();
     await getDb();
     if (await bootstrapAdminFromEnv()) console.log("[tessera] created the first super admin from TESSERA_ADMIN_EMAIL");
   } catch (error) {
@@ -25,4 +28,7 @@ export async function startServer(): Promise<void> {
     // page (dashboard) until it is.
     console.error(`[tessera] start-up could not finish: ${(error as Error)?.message}. Will retry on the next request.`);
   }
+  // Reminders, webhooks and email (server/notifications/scheduler.ts); its runs retry a
+  // database that is not reachable yet. Stopped by the shutdown tasks.
+  startSchedulerIfEnabled();
 }

@@ -4,6 +4,7 @@ import { permissionsSchema } from "../permissions/schema";
 import { MAX_EXPIRES_IN_DAYS } from "../tokens/expiry";
 import { description } from "./catalog";
 import { pageQuery, type SortOf, sortParam } from "./common";
+import { email } from "./user";
 
 // Token names: 3–50 characters, ^[a-z0-9][a-z0-9_-]*[a-z0-9]$, one message per rule.
 export const TOKEN_NAME_MIN = 3;
@@ -39,10 +40,18 @@ export const createTokenInput = z
   .strictObject({ name: tokenName, description: description.default(""), ...expiry, permissions: permissionsSchema })
   .refine(notBoth, notBothMessage);
 
+export const NOTIFY_EMAILS_MAX = 10;
+/** Who else is told about the token's expiry and leaks (its creator is already); stored lower-case, without repeats. */
+export const notifyEmails = z
+  .array(email, { error: "must be a list of email addresses" })
+  .max(NOTIFY_EMAILS_MAX, `must list at most ${NOTIFY_EMAILS_MAX} addresses`)
+  .transform((list) => [...new Set(list)]);
+
 export const updateTokenInput = z.strictObject({
   name: z.never({ error: "cannot be changed; a token keeps its name (create a new token instead)" }).optional(),
   description: description.optional(),
   permissions: permissionsSchema.optional(),
+  notifyEmails: notifyEmails.optional(),
 });
 
 export const GRACE_MAX_SECONDS = 7 * 24 * 60 * 60;
@@ -85,6 +94,7 @@ export const tokenResponse = z.object({
   lastUsedAt: z.string().nullable(),
   lastUsedIp: z.string().nullable(),
   recentIps: z.array(z.string()),
+  notifyEmails: z.array(z.string()),
   version: z.number().int(),
 });
 export const tokenWithSecretResponse = z.object({ token: tokenResponse, secret: z.string() });

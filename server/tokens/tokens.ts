@@ -17,6 +17,7 @@ import { type Actor, permissionsFrom } from "../auth/principal";
 import { assertGrantNamesExist } from "../catalog/check-grants";
 import { getDb, type Tx } from "../db";
 import { contains, orderBy, pageOf, skipTake } from "../db/paging";
+import { emitEvent } from "../notifications/events";
 import { processState } from "../process-state";
 import { maxTokenLifetimeDays } from "./config";
 
@@ -24,7 +25,7 @@ import { maxTokenLifetimeDays } from "./config";
 // transaction with its audit event. Secrets leave this module exactly once (create,
 // regenerate) and are never stored, logged or audited — only their SHA-256.
 
-const PUBLIC_FIELDS = {
+export const PUBLIC_FIELDS = {
   id: true,
   name: true,
   description: true,
@@ -40,11 +41,12 @@ const PUBLIC_FIELDS = {
   lastUsedAt: true,
   lastUsedIp: true,
   recentIps: true,
+  notifyEmails: true,
   deletedAt: true,
 } as const satisfies Prisma.ApiTokenSelect;
 type Row = Prisma.ApiTokenGetPayload<{ select: typeof PUBLIC_FIELDS }>;
 
-function toTokenResponse(t: Row, now = new Date()): TokenResponse {
+export function toTokenResponse(t: Row, now = new Date()): TokenResponse {
   return {
     id: t.id,
     name: t.name,
@@ -60,6 +62,7 @@ function toTokenResponse(t: Row, now = new Date()): TokenResponse {
     lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
     lastUsedIp: t.lastUsedIp,
     recentIps: Array.isArray(t.recentIps) ? (t.recentIps as string[]) : [],
+    notifyEmails: t.notifyEmails,
     version: t.version,
   };
 }
@@ -157,6 +160,7 @@ export async function createToken(input: CreateTokenArgs, actor: Actor, now = ne
       target: { type: "token", id: created.id },
       details: { name: created.name, expiresAt: expiresAt?.toISOString() ?? null, permissions: input.permissions },
     });
+    await emitEvent(tx, "token.created", toTokenResponse(created, now), {}, now);
     return created;
   });
   return { token: toTokenResponse(token, now), secret };
@@ -172,12 +176,19 @@ export async function updateToken(id: number, input: UpdateTokenInput, actor: Ac
     const was = permissionsFrom(before.superAdmin, before.grants);
     if (input.permissions && JSON.stringify(input.permissions) !== JSON.stringify(was))
       changes.permissions = { from: was, to: input.permissions };
+    if (input.notifyEmails && JSON.stringify(input.notifyEmails) !== JSON.stringify(before.notifyEmails))
+      changes.notifyEmails = { from: before.notifyEmails, to: input.notifyEmails };
     // Nothing to change: no write, no audit event, no new updatedAt.
     if (Object.keys(changes).length === 0) return before;
     if (input.permissions) await assertGrantNamesExist(tx, input.permissions);
     const after = await tx.apiToken.update({
       where: { id },
-      data: { description: input.description, ...(input.permissions ? permissionColumns(input.permissions) : {}), updatedBy: actor.name },
+      data: {
+        description: input.description,
+        ...(input.permissions ? permissionColumns(input.permissions) : {}),
+        notifyEmails: input.notifyEmails,
+        updatedBy: actor.name,
+      },
       select: PUBLIC_FIELDS,
     });
     await recordEvent(tx, {
@@ -186,6 +197,7 @@ export async function updateToken(id: number, input: UpdateTokenInput, actor: Ac
       target: { type: "token", id },
       details: { name: after.name, changes: changes as object },
     });
+    await emitEvent(tx, "token.updated", toTokenResponse(after));
     return after;
   });
   return toTokenResponse(token);
@@ -260,6 +272,7 @@ async function regenerateOnce(id: number, expiresAt: Date | null, graceSeconds: 
         oldSecretValidUntil: graceUntil?.toISOString() ?? null,
       },
     });
+    await emitEvent(tx, "token.regenerated", toTokenResponse(after, now), {}, now);
     return after;
   });
   return { token: toTokenResponse(token, now), secret };
@@ -274,6 +287,7 @@ export async function deleteToken(id: number, actor: Actor) {
       data: { deletedAt: new Date(), previousHash: null, previousValidUntil: null, updatedBy: actor.name },
     });
     await recordEvent(tx, { action: "token.deleted", actor, target: { type: "token", id }, details: { name: token.name } });
+    await emitEvent(tx, "token.deleted", toTokenResponse(token));
   });
 }
 
