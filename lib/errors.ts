@@ -1,4 +1,4 @@
-// The one error vocabulary of the API (DESIGN.md §5). Safe in the browser: the UI
+// The one error vocabulary of the API (docs/design.md, "Errors"). Safe in the browser: the UI
 // reads the same codes the routes write.
 
 export const ERROR_CODES = {

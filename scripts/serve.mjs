@@ -3,7 +3,7 @@
 // that header when it is absent, so a client could otherwise name any address it likes
 // and walk around the per-IP limits. With the peer appended, the rightmost entry is the
 // address this process saw, and entries further left are trusted only as far as
-// TESSERA_TRUSTED_PROXIES allows (server/http/client-ip.ts).
+// TESSERA_TRUSTED_PROXIES allows (server/client-ip.ts).
 //
 // The same file serves the repository's build (`npm start`) and the Docker image, whose
 // /app holds only .next/standalone's files plus this folder (Dockerfile). Both run the

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { requireUser } from "@/app/(dashboard)/require-user";
 import { AppShell } from "@/components/app-shell";
+import { requireUser } from "@/server/auth/current-user";
 import { isSuperAdmin } from "@/server/auth/principal";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/app/(dashboard)/require-user";
 import { PageHeader } from "@/components/page-header";
+import { requireUser } from "@/server/auth/current-user";
 import { isSuperAdmin } from "@/server/auth/principal";
 
 export const dynamic = "force-dynamic";

@@ -32,7 +32,7 @@ export type PermissionEditorProps = {
 };
 
 /**
- * Super admin, or specific grants over Devtron apps, Helm apps and chart groups (DESIGN.md §4).
+ * Super admin, or specific grants over Devtron apps, Helm apps and chart groups (docs/design.md, "Permissions").
  * A grant whose list is left with nothing chosen stays invalid until something (or "All") is
  * chosen: validatePermissions() and the API both refuse it, so it is never saved as "all".
  */

@@ -5,7 +5,7 @@
 import type { AccessRequest, ActionOf, RequestEntity } from "./policy";
 import { type Entity, type Grant, ROLES, type RoleOf } from "./schema";
 
-/** The DESIGN.md §4 table in words, with the `authorize` requests each line governs. */
+/** The role table in words (rendered into docs/permissions.md), with the `authorize` requests each line governs. */
 export type PolicyRule = {
   action: string;
   needs: string;

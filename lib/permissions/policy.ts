@@ -1,4 +1,4 @@
-// The one place that decides what a principal may do (DESIGN.md §4). Pure and browser-safe, so the
+// The one place that decides what a principal may do (docs/permissions.md). Pure and browser-safe, so the
 // dashboard hides exactly the buttons the API would refuse.
 import {
   type ChartGroupGrant,

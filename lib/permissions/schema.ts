@@ -1,4 +1,4 @@
-// The permission representation shared by users and tokens (DESIGN.md §4). Browser-safe: the
+// The permission representation shared by users and tokens (docs/design.md, "Permissions"). Browser-safe: the
 // dashboard validates and summarizes with the same code the API uses.
 import { z } from "zod";
 

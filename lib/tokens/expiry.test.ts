@@ -11,7 +11,7 @@ import {
   timeLeftText,
 } from "./expiry";
 
-// Expiry rules (DESIGN.md §3): presets of 7/30/60/90 days, a custom day that lasts until
+// Expiry rules (docs/design.md, "Tokens"): presets of 7/30/60/90 days, a custom day that lasts until
 // the end of that day in the creator's time zone, never, a 30-day default, and an
 // optional ceiling (TESSERA_MAX_TOKEN_LIFETIME_DAYS) that refuses never and later dates.
 

@@ -1,5 +1,5 @@
 // Token expiry rules, once, for the API's validation and the dashboard's calendar
-// alike (STYLE.md item 7): presets, the default, the minimum lead time, the ceiling.
+// alike, so the two can never drift apart: presets, the default, the minimum lead time, the ceiling.
 
 export const EXPIRY_PRESET_DAYS = [7, 30, 60, 90] as const;
 export const DEFAULT_EXPIRY_DAYS = 30;

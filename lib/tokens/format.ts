@@ -1,7 +1,7 @@
 import { sha256 } from "@noble/hashes/sha2";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
 
-// The token format (DESIGN.md §3), in one pure module so other tools can validate
+// The token format (docs/design.md, "Tokens"), in one pure module so other tools can validate
 // tokens the same way: `tsr_` + 40 random base62 characters + a 6-character base62
 // CRC-32 (IEEE) of those 40 characters, most significant digit first, 0-padded.
 // A typo or a truncated paste is caught here, before any database lookup. Generating,

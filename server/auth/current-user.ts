@@ -1,7 +1,8 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { REQUESTED_PATH_HEADER, signInPath } from "@/lib/sign-in-path";
 import { needsSetup } from "../setup/setup";
 import type { Principal } from "./principal";
 import { principalFromCookie } from "./session";
@@ -12,10 +13,14 @@ import { principalFromCookie } from "./session";
  */
 export const getCurrentUser = cache(async (): Promise<Principal | null> => principalFromCookie((await cookies()).toString()));
 
-/** For dashboard pages: first run goes to /setup, no session (or a disabled account) goes to /login. */
+/**
+ * For dashboard pages and their layout: the signed-in user. The first run goes to /setup;
+ * without a session (or with a disabled account) the visitor goes to sign-in with the page
+ * they asked for as `callbackUrl` (proxy.ts records it), so signing in brings them back.
+ */
 export async function requireUser(): Promise<Principal> {
-  if (await needsSetup()) redirect("/setup");
   const user = await getCurrentUser();
-  if (!user) redirect("/login");
-  return user;
+  if (user) return user;
+  if (await needsSetup()) redirect("/setup");
+  redirect(signInPath((await headers()).get(REQUESTED_PATH_HEADER)));
 }

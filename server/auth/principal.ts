@@ -2,7 +2,7 @@ import "server-only";
 import { NO_PERMISSIONS, type Permissions, permissionsSchema, SUPER_ADMIN } from "@/lib/permissions/schema";
 
 /**
- * Whoever makes a request: a signed-in user, or (with the tokens issue) an API token.
+ * Whoever makes a request: a signed-in user or an API token.
  * Everything downstream of authentication — the policy layer, the services, the
  * audit trail — sees only this shape.
  */

@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
-import { clientIp } from "../http/client-ip";
+import { clientIp } from "../client-ip";
 import type { SessionMeta } from "./sessions";
 
 // What next-auth's callbacks and events (server/auth/options.ts) need around sessions

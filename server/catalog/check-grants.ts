@@ -12,7 +12,7 @@ const NOUN: Record<NameKind, string> = {
 };
 
 /**
- * Grants may only name things that exist (DESIGN.md §4), and apps must be in the
+ * Grants may only name things that exist (docs/permissions.md), and apps must be in the
  * grant's project. Every unknown name is reported at its own path, e.g.
  * `permissions.grants.2.environments.0`.
  */

@@ -2,10 +2,10 @@ import "server-only";
 import { ApiError } from "@/lib/errors";
 import { isSuperAdmin, type Principal } from "../auth/principal";
 import { principalFromCookie } from "../auth/session";
+import { clientIp } from "../client-ip";
 import { toApiError } from "../errors";
 import { authenticateToken, tokenFromHeaders } from "../tokens/verify";
 import { assertAnswerFits } from "./answer";
-import { clientIp } from "./client-ip";
 import {
   type Context,
   type Declaration,

@@ -5,7 +5,7 @@ import { getSql, openDatabase, type Sql } from "@/server/db";
 import { brokenCounterStore, useFreshDatabase } from "@/tests/helpers/db";
 import { withDatabase } from "@/tests/helpers/global-setup";
 import { SIGN_IN_PAIR } from "../auth/sign-in-limit";
-import { clientIp } from "../http/client-ip";
+import { clientIp } from "../client-ip";
 import { TOKEN_FAILURES } from "../tokens/verify";
 import { type CounterStore, MemoryCounterStore, PostgresCounterStore } from "./counter-store";
 import { defaultCounterStore, type LimitPolicy, RateLimiter } from "./rate-limit";

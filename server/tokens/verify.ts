@@ -6,7 +6,7 @@ import { getSql } from "../db";
 import { type LimitPolicy, limiter } from "../limits/rate-limit";
 import { recordUsage } from "./usage";
 
-// The check on every API call (DESIGN.md §3): shape and checksum first, without the
+// The check on every API call (docs/design.md, "The request path"): shape and checksum first, without the
 // database; then one indexed lookup by hash (current or superseded secret); then
 // deleted / expired / past-grace. Nothing here writes to the database.
 

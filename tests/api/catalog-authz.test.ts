@@ -15,7 +15,7 @@ import { useFreshDatabase } from "../helpers/db";
 import { makeUser } from "../helpers/fixtures";
 import { client, sessionCookieFor, startServer, type TestServer } from "../helpers/http";
 
-// The authorization matrix of DESIGN.md §4 over real HTTP. A thing that exists but that
+// The authorization matrix of docs/permissions.md over real HTTP. A thing that exists but that
 // the caller may not read answers 404 (exactly like a thing that does not exist); a thing
 // it may read but not change answers 403. Every refused write changes nothing.
 

@@ -23,7 +23,7 @@ import {
 } from "../helpers/hostile";
 import { sessionCookieFor, startServer, type TestServer } from "../helpers/http";
 
-// The fuzz behind "no input gives a 5xx" (DESIGN.md §8): FUZZ_RUNS (10,000 by default)
+// The fuzz behind "no input gives a 5xx" (docs/security.md): FUZZ_RUNS (10,000 by default)
 // generated requests spread over every operation of the OpenAPI document, plus the routes
 // it does not list (the document itself, unknown paths). Each request is hostile
 // somewhere — NUL bytes and lone surrogates in any string, ids past int32, wrong types,

@@ -9,7 +9,7 @@ import { client, sessionCookieFor, startServer, type TestServer } from "../helpe
 // /api/v1/tokens… and /api/v1/audit-events over real HTTP, as a super admin with a
 // session cookie: each endpoint's happy path with its exact response, the audit trail
 // it leaves, and tables of bad input, each answered with the exact problem+json body
-// and changing nothing at all (DESIGN.md §3, §5).
+// and changing nothing at all (docs/design.md, "Tokens" and "Errors").
 
 let db: Db;
 let server: TestServer;
@@ -967,7 +967,7 @@ describe("audit events", () => {
 
 // ---------------------------------------------------------------------------------------
 
-describe("every error code of DESIGN.md §5 on the token API", () => {
+describe("every error code of docs/design.md on the token API", () => {
   const saved = process.env.TESSERA_TRUSTED_PROXIES;
   afterEach(() => {
     vi.restoreAllMocks();

@@ -5,7 +5,7 @@ import { useFreshDatabase } from "../helpers/db";
 import { makeUser } from "../helpers/fixtures";
 import { client, sessionCookieFor, startServer, type TestServer } from "../helpers/http";
 
-// Devtron's API-token surface (DESIGN.md §5, /orchestrator): the calls a Devtron script
+// Devtron's API-token surface (/orchestrator, docs/design.md): the calls a Devtron script
 // or Postman collection makes, with Devtron's field names and its envelope
 // { code, status, result, errors: [{ code, internalMessage, userMessage }] }, then the
 // documented flow: create a token, give it roles, create an application with it.

@@ -12,7 +12,7 @@ import { brokenCounterStore, useFreshCounterStore, useFreshDatabase, usingPostgr
 import { makeUser } from "../helpers/fixtures";
 import { client, sessionCookieFor, startServer, type TestServer } from "../helpers/http";
 
-// The security properties of tokens (DESIGN.md §3, §4, §5), over real HTTP: secrets are
+// The security properties of tokens (docs/security.md), over real HTTP: secrets are
 // stored and logged nowhere; a deleted, superseded or expired token stops at once; bad
 // tokens are refused before the database; guessing is rate limited per client IP
 // without locking a real token out; a scoped token stays inside its grants; usage is

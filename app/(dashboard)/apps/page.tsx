@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/app/(dashboard)/require-user";
 import { AppsTable } from "@/components/catalog/apps-table";
 import { PageLayout } from "@/components/page-header";
 import type { SearchParams } from "@/lib/list-query";
 import { appReadFilter, canCreateApp } from "@/lib/permissions/policy";
 import { appsQueryFromUrl } from "@/lib/schemas/catalog";
+import { requireUser } from "@/server/auth/current-user";
 import { listApps } from "@/server/catalog/apps";
 import { allProjectNames } from "./catalog-names";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireSuperAdmin } from "@/app/(dashboard)/require-user";
+import { requireSuperAdmin } from "@/app/(dashboard)/require-super-admin";
 import { AuditEventsTable } from "@/components/audit/audit-events-table";
 import { AuditFilters, AuditPagination } from "@/components/audit/audit-filters";
 import { PageLayout } from "@/components/page-header";

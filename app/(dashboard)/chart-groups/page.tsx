@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/app/(dashboard)/require-user";
 import { ChartGroupsTable } from "@/components/catalog/chart-groups-table";
 import { PageLayout } from "@/components/page-header";
 import type { SearchParams } from "@/lib/list-query";
 import { canCreateChartGroup, canReadChartGroups } from "@/lib/permissions/policy";
 import { chartGroupsQueryFromUrl } from "@/lib/schemas/catalog";
+import { requireUser } from "@/server/auth/current-user";
 import { listChartGroups } from "@/server/catalog/chart-groups";
 
 export const dynamic = "force-dynamic";

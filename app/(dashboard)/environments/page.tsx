@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/app/(dashboard)/require-user";
 import { EnvironmentsTable } from "@/components/catalog/environments-table";
 import { PageLayout } from "@/components/page-header";
 import type { SearchParams } from "@/lib/list-query";
 import { environmentsQueryFromUrl } from "@/lib/schemas/catalog";
+import { requireUser } from "@/server/auth/current-user";
 import { isSuperAdmin } from "@/server/auth/principal";
 import { listEnvironments } from "@/server/catalog/environments";
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/app/(dashboard)/require-user";
 import { HelmAppsTable } from "@/components/catalog/helm-apps-table";
 import { PageLayout } from "@/components/page-header";
 import type { SearchParams } from "@/lib/list-query";
 import { canInstallHelmApp, helmAppReadFilter } from "@/lib/permissions/policy";
 import { helmAppsQueryFromUrl } from "@/lib/schemas/catalog";
+import { requireUser } from "@/server/auth/current-user";
 import { listHelmApps } from "@/server/catalog/helm-apps";
 import { allEnvironments, allProjectNames } from "../apps/catalog-names";
 

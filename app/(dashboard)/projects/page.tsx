@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/app/(dashboard)/require-user";
 import { ProjectsTable } from "@/components/catalog/projects-table";
 import { PageLayout } from "@/components/page-header";
 import type { SearchParams } from "@/lib/list-query";
 import { projectsQueryFromUrl } from "@/lib/schemas/catalog";
+import { requireUser } from "@/server/auth/current-user";
 import { isSuperAdmin } from "@/server/auth/principal";
 import { listProjects } from "@/server/catalog/projects";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireSuperAdmin } from "@/app/(dashboard)/require-user";
+import { requireSuperAdmin } from "@/app/(dashboard)/require-super-admin";
 import { PageLayout } from "@/components/page-header";
 import { GenerateTokenDialog } from "@/components/tokens/generate-token-dialog";
 import { SecretRevealProvider } from "@/components/tokens/secret-reveal";

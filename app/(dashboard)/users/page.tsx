@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireSuperAdmin } from "@/app/(dashboard)/require-user";
+import { requireSuperAdmin } from "@/app/(dashboard)/require-super-admin";
 import { PageLayout } from "@/components/page-header";
 import { UsersTable } from "@/components/users/users-table";
 import type { SearchParams } from "@/lib/list-query";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/app/(dashboard)/require-user";
 import { PageHeader } from "@/components/page-header";
+import { requireUser } from "@/server/auth/current-user";
 import { publicUrl } from "@/server/config";
 import { type DeclaredOperation, openApiDocument, operationsOf } from "@/server/openapi/document";
 import { DOCUMENTED_ROUTES } from "../../../documented-routes";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireSuperAdmin } from "@/app/(dashboard)/require-user";
+import { requireSuperAdmin } from "@/app/(dashboard)/require-super-admin";
 import { AuditEventsTable } from "@/components/audit/audit-events-table";
 import { PageHeader } from "@/components/page-header";
 import { SecretRevealProvider } from "@/components/tokens/secret-reveal";

@@ -2,7 +2,7 @@ import NextAuth from "next-auth";
 import { ApiError } from "@/lib/errors";
 import { authOptions } from "@/server/auth/options";
 import { signInRefusal } from "@/server/auth/sign-in-limit";
-import { clientIp } from "@/server/http/client-ip";
+import { clientIp } from "@/server/client-ip";
 import { methods } from "@/server/http/methods";
 import { withBodyLimit } from "@/server/http/parse";
 import { problem } from "@/server/http/respond";

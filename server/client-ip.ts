@@ -1,8 +1,8 @@
 import "server-only";
-import { trustedProxies } from "../config";
+import { trustedProxies } from "./config";
 
 /**
- * The client address. Next's server appends the peer address it saw as the rightmost
+ * The client address. The front door (scripts/serve.mjs) appends the peer address it saw as the rightmost
  * X-Forwarded-For entry; entries to its left were written by whoever sent the
  * request and are believed only as far as TESSERA_TRUSTED_PROXIES hops allow.
  */
