@@ -167,6 +167,11 @@ export async function startServer(): Promise<TestServer> {
       res.end();
     });
   });
+  // The client (fetch) lives in this same process. If a test blocks the event loop for longer
+  // than the server's keep-alive timeout (starting a PGlite instance on a loaded machine can),
+  // the server may close an idle socket just as the client reuses it: ECONNRESET. Let the client,
+  // whose own idle timeout is shorter, be the one that closes idle sockets.
+  server.keepAliveTimeout = 10 * 60_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { origin, close: () => new Promise((resolve) => server.close(() => resolve())) };
