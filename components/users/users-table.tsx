@@ -10,7 +10,11 @@ import { DateTime } from "../ui/date-time";
 import { NewUserDialog } from "./new-user-dialog";
 import { UserRowActions } from "./user-row-actions";
 
-type Row = UserResponse & { isCurrentUser: boolean; catalog: PermissionCatalog };
+type Row = UserResponse & { isCurrentUser: boolean; catalog: PermissionCatalog; providerNames: Partial<Record<string, string>> };
+
+/** "Password", or a provider's configured name (its id once it is no longer configured). */
+const methodName = (method: string, names: Partial<Record<string, string>>) =>
+  method === "password" ? "Password" : (names[method] ?? method);
 const column = createDataTableColumnHelper<Row>();
 
 const columns = column.columns([
@@ -35,6 +39,34 @@ const columns = column.columns([
     enableSorting: false,
     cell: ({ getValue }) => (getValue() ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>),
   }),
+  column.accessor("signInMethods", {
+    id: "signIn",
+    header: "Signs in with",
+    enableSorting: false,
+    meta: { className: "hidden lg:table-cell" },
+    cell: ({ row }) => (
+      <span className="flex flex-wrap gap-1">
+        {row.original.signInMethods.length === 0 ? <span className="text-muted">Nothing yet</span> : null}
+        {row.original.signInMethods.map((method) => (
+          <Badge key={method}>{methodName(method, row.original.providerNames)}</Badge>
+        ))}
+      </span>
+    ),
+  }),
+  column.accessor("lastSignInAt", {
+    header: "Last sign-in",
+    enableSorting: false,
+    meta: { className: "hidden md:table-cell" },
+    cell: ({ row }) =>
+      row.original.lastSignInAt ? (
+        <span className="whitespace-nowrap">
+          <DateTime value={row.original.lastSignInAt} withTime />
+          <span className="text-muted"> · {methodName(row.original.lastSignInMethod ?? "", row.original.providerNames)}</span>
+        </span>
+      ) : (
+        <span className="text-muted">Never</span>
+      ),
+  }),
   column.accessor("createdAt", {
     header: "Created",
     sortDescFirst: true,
@@ -49,13 +81,15 @@ export type UsersTableProps = {
   currentUserId: number;
   /** The names the permission editor offers. */
   catalog: PermissionCatalog;
+  /** The configured SSO providers' names by id (server/auth/sso-config.ts). */
+  providerNames: Partial<Record<string, string>>;
 };
 
-export function UsersTable({ list, currentUserId, catalog }: UsersTableProps) {
-  // The catalog rides along on each row (one shared object) so the static columns can reach it.
+export function UsersTable({ list, currentUserId, catalog, providerNames }: UsersTableProps) {
+  // The catalog and names ride along on each row (shared objects) so the static columns can reach them.
   const rows = useMemo(
-    () => list.data.map((user) => ({ ...user, isCurrentUser: user.id === currentUserId, catalog })),
-    [list.data, currentUserId, catalog],
+    () => list.data.map((user) => ({ ...user, isCurrentUser: user.id === currentUserId, catalog, providerNames })),
+    [list.data, currentUserId, catalog, providerNames],
   );
   return (
     <DataTable

@@ -71,6 +71,11 @@ export const userResponse = z.object({
   superAdmin: z.boolean(),
   permissions: permissionsSchema,
   disabled: z.boolean(),
+  /** How the user can sign in: "password" when they have one, then each linked SSO provider's id. */
+  signInMethods: z.array(z.string()),
+  /** When and how ("password" or a provider's id) they last signed in; null if never. */
+  lastSignInAt: z.iso.datetime().nullable(),
+  lastSignInMethod: z.string().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

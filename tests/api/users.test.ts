@@ -37,10 +37,14 @@ describe("users API", () => {
       superAdmin: false,
       permissions: { superAdmin: false, grants: [] },
       disabled: false,
+      signInMethods: ["password"],
+      lastSignInAt: null,
+      lastSignInMethod: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });
-    expect(JSON.stringify(res.body)).not.toMatch(/password|scrypt/i);
+    // "password" is named as a sign-in method; nothing of the password itself is there.
+    expect(JSON.stringify(res.body)).not.toMatch(/passwordHash|scrypt|a-long-enough-password/i);
     const event = await db.auditEvent.findFirst({ where: { action: "user.created", targetId: res.body.id as number } });
     expect(event?.actorId).toBe(adminId);
     expect(JSON.stringify(event)).not.toContain("a-long-enough-password");
