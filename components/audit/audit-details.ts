@@ -81,12 +81,10 @@ export function summarizeAuditDetails(action: string, details: Details): string 
       break;
     }
     case "sign-in.succeeded":
-      text = `${String(details.email ?? "")} signed in ${methodText(details.method)}`;
+      text = `signed in ${methodText(details.method)}`;
       break;
     case "sign-in.failed":
-      text = `${String(details.email ?? "unknown email")} ${methodText(details.method)}: ${
-        SIGN_IN_FAILURE_TEXT[String(details.reason)] ?? String(details.reason ?? "refused")
-      }`;
+      text = `refused ${methodText(details.method)}: ${SIGN_IN_FAILURE_TEXT[String(details.reason)] ?? String(details.reason ?? "?")}`;
       break;
     case "user.sso-linked":
       text = `linked their ${String(details.provider ?? "?")} account`;

@@ -41,31 +41,29 @@ const columns = column.columns([
   }),
   column.accessor("signInMethods", {
     id: "signIn",
-    header: "Signs in with",
+    header: "Sign-in",
     enableSorting: false,
-    meta: { className: "hidden lg:table-cell" },
-    cell: ({ row }) => (
-      <span className="flex flex-wrap gap-1">
-        {row.original.signInMethods.length === 0 ? <span className="text-muted">Nothing yet</span> : null}
-        {row.original.signInMethods.map((method) => (
-          <Badge key={method}>{methodName(method, row.original.providerNames)}</Badge>
-        ))}
-      </span>
-    ),
-  }),
-  column.accessor("lastSignInAt", {
-    header: "Last sign-in",
-    enableSorting: false,
-    meta: { className: "hidden md:table-cell" },
-    cell: ({ row }) =>
-      row.original.lastSignInAt ? (
-        <span className="whitespace-nowrap">
-          <DateTime value={row.original.lastSignInAt} withTime />
-          <span className="text-muted"> · {methodName(row.original.lastSignInMethod ?? "", row.original.providerNames)}</span>
-        </span>
-      ) : (
-        <span className="text-muted">Never</span>
-      ),
+    cell: ({ row }) => {
+      const { signInMethods, lastSignInAt, lastSignInMethod, providerNames } = row.original;
+      return (
+        <div className="space-y-1">
+          <span className="flex flex-wrap gap-1">
+            {signInMethods.map((method) => (
+              <Badge key={method}>{methodName(method, providerNames)}</Badge>
+            ))}
+          </span>
+          <p className="text-xs whitespace-nowrap text-muted">
+            {lastSignInAt ? (
+              <>
+                Last: <DateTime value={lastSignInAt} withTime /> · {methodName(lastSignInMethod ?? "", providerNames)}
+              </>
+            ) : (
+              "Never signed in"
+            )}
+          </p>
+        </div>
+      );
+    },
   }),
   column.accessor("createdAt", {
     header: "Created",
