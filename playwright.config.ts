@@ -91,6 +91,8 @@ export default defineConfig({
         TESSERA_OIDC_NAME: SSO_PROVIDER_NAME,
         TESSERA_SSO_ALLOWED_DOMAINS: SSO_ALLOWED_DOMAIN,
         TESSERA_PASSWORD_LOGIN: "false",
+        // Nothing here needs notifications; their loop would only load a shared machine.
+        TESSERA_SCHEDULER: "off",
       },
     },
   ],

@@ -87,6 +87,7 @@ async function admitSso(account: Account, profile: Profile | undefined): Promise
   if (!provider) return publicUrl() + ssoRefusedPath("not-registered", account.provider);
   const decision = await admitSsoSignIn({
     provider: provider.id,
+    issuer: provider.issuer,
     providerAccountId: account.providerAccountId,
     profile: ssoProfileOf(provider.id, (profile ?? {}) as Record<string, unknown>),
     ip: (await requestMeta()).ip,
@@ -98,7 +99,8 @@ async function admitSso(account: Account, profile: Profile | undefined): Promise
 async function signedIn(user: User, account: Account | null): Promise<{ userId: number } & SessionStart> {
   if (account?.type !== "oauth") return { userId: Number(user.id), method: PASSWORD_METHOD };
   // next-auth's `user` here is the provider's profile; the link admitSso just checked or wrote names the Tessera user.
-  const identity = await ssoIdentityOrNull(account.provider, account.providerAccountId);
+  const provider = ssoProviders().find((p) => p.id === account.provider);
+  const identity = provider ? await ssoIdentityOrNull(provider.issuer, account.providerAccountId) : null;
   if (!identity) throw new Error("The SSO account is no longer linked to a user.");
   return { userId: identity.userId, method: account.provider, identityId: identity.id };
 }
@@ -127,7 +129,7 @@ export const authOptions: NextAuthOptions = {
           return authorizeCredentials(credentials, headers);
         },
       }),
-      ...ssoProviders().map(nextAuthProvider),
+      ...ssoProviders().map((provider) => nextAuthProvider(provider)),
     ];
   },
   callbacks: {

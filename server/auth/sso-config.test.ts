@@ -30,6 +30,7 @@ describe("SSO providers", () => {
       ["google", "Google"],
     ]);
     expect(all[0]).toMatchObject({ issuer: "https://login.example.com", clientId: "id", clientSecret: "secret" });
+    expect(all.slice(1).map((p) => p.issuer)).toEqual(["https://github.com", "https://gitlab.com", "https://accounts.google.com"]);
     expect(ssoProviders(env(OIDC))[0]!.name).toBe("SSO");
   });
 

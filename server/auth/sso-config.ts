@@ -15,17 +15,17 @@ export type SsoProviderConfig = {
   name: string;
   clientId: string;
   clientSecret: string;
-  /** The OpenID Connect issuer (oidc only). */
-  issuer?: string;
+  /** Who issues the account ids: TESSERA_OIDC_ISSUER, or the provider's own address. Links are keyed by it. */
+  issuer: string;
 };
 
 /** The providers' display names by id, for pages that show how people sign in. */
 export type SsoProviderNames = Partial<Record<string, string>>;
 
-const OAUTH_PAIRS: { id: Exclude<SsoProviderKind, "oidc">; name: string; idVar: string; secretVar: string }[] = [
-  { id: "github", name: "GitHub", idVar: "GITHUB_ID", secretVar: "GITHUB_SECRET" },
-  { id: "gitlab", name: "GitLab", idVar: "GITLAB_ID", secretVar: "GITLAB_SECRET" },
-  { id: "google", name: "Google", idVar: "GOOGLE_ID", secretVar: "GOOGLE_SECRET" },
+const OAUTH_PAIRS: { id: Exclude<SsoProviderKind, "oidc">; name: string; issuer: string; idVar: string; secretVar: string }[] = [
+  { id: "github", name: "GitHub", issuer: "https://github.com", idVar: "GITHUB_ID", secretVar: "GITHUB_SECRET" },
+  { id: "gitlab", name: "GitLab", issuer: "https://gitlab.com", idVar: "GITLAB_ID", secretVar: "GITLAB_SECRET" },
+  { id: "google", name: "Google", issuer: "https://accounts.google.com", idVar: "GOOGLE_ID", secretVar: "GOOGLE_SECRET" },
 ];
 
 const read = (env: NodeJS.ProcessEnv, name: string) => env[name]?.trim() || undefined;
@@ -89,7 +89,7 @@ export function ssoProviders(env: NodeJS.ProcessEnv = process.env): SsoProviderC
     if (!clientId && !clientSecret) continue;
     if (!clientId) throw halfSet([pair.secretVar], [pair.idVar]);
     if (!clientSecret) throw halfSet([pair.idVar], [pair.secretVar]);
-    providers.push({ id: pair.id, name: pair.name, clientId, clientSecret });
+    providers.push({ id: pair.id, name: pair.name, issuer: pair.issuer, clientId, clientSecret });
   }
   return providers;
 }

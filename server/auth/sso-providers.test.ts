@@ -73,6 +73,17 @@ describe("GitHub's primary email", () => {
     expect(ssoProfileOf("github", await githubProfile("gho_test", base))).toMatchObject({ email: null, emailVerified: false });
   });
 
+  it("is what the GitHub provider asks for: next-auth merges these options over its own GitHub defaults", async () => {
+    emails = [{ email: "merged@corp.example", primary: true, verified: true }];
+    const github = nextAuthProvider(
+      { id: "github", name: "GitHub", issuer: "https://github.com", clientId: "id", clientSecret: "secret" },
+      { githubApi: base },
+    );
+    const options = github.options as { userinfo?: { request?: (ctx: unknown) => Promise<Record<string, unknown>> } };
+    const profile = await options.userinfo!.request!({ tokens: { access_token: "gho_test" }, provider: github, client: {} });
+    expect(ssoProfileOf("github", profile)).toEqual({ email: "merged@corp.example", emailVerified: true, name: "octocat" });
+  });
+
   it("fails the sign-in when the emails API cannot be read (a token without the user:email scope)", async () => {
     emails = undefined;
     await expect(githubProfile("gho_test", base)).rejects.toThrow(/404/);
@@ -91,10 +102,12 @@ describe("next-auth providers", () => {
     });
     expect(oidc.checks).toEqual(["pkce", "state", "nonce"]);
     expect(oidc.authorization).toEqual({ params: { scope: "openid email profile" } });
-    const github = nextAuthProvider({ id: "github", name: "GitHub", ...common });
+    const github = nextAuthProvider({ id: "github", name: "GitHub", issuer: "https://github.com", ...common });
     expect(github.id).toBe("github");
     expect(JSON.stringify(github.authorization)).toContain("user:email");
-    expect(nextAuthProvider({ id: "gitlab", name: "GitLab", ...common }).id).toBe("gitlab");
-    expect(JSON.stringify(nextAuthProvider({ id: "google", name: "Google", ...common }).authorization)).toContain("openid email profile");
+    expect(nextAuthProvider({ id: "gitlab", name: "GitLab", issuer: "https://gitlab.com", ...common }).id).toBe("gitlab");
+    expect(
+      JSON.stringify(nextAuthProvider({ id: "google", name: "Google", issuer: "https://accounts.google.com", ...common }).authorization),
+    ).toContain("openid email profile");
   });
 });

@@ -85,8 +85,8 @@ function oidcProvider(config: SsoProviderConfig): OAuthConfig<RawProfile> {
   };
 }
 
-/** The next-auth provider for one configured SSO provider. */
-export function nextAuthProvider(config: SsoProviderConfig): OAuthConfig<RawProfile> {
+/** The next-auth provider for one configured SSO provider. `githubApi` is where GitHub's API is (tests run a stand-in). */
+export function nextAuthProvider(config: SsoProviderConfig, { githubApi }: { githubApi?: string } = {}): OAuthConfig<RawProfile> {
   const common = { clientId: config.clientId, clientSecret: config.clientSecret, httpOptions: HTTP_OPTIONS };
   switch (config.id) {
     case "oidc":
@@ -94,7 +94,7 @@ export function nextAuthProvider(config: SsoProviderConfig): OAuthConfig<RawProf
     case "github":
       return GitHubProvider({
         ...common,
-        userinfo: { request: ({ tokens }) => githubProfile(tokens.access_token ?? "") as Promise<Profile> },
+        userinfo: { request: ({ tokens }) => githubProfile(tokens.access_token ?? "", githubApi) as Promise<Profile> },
       }) as OAuthConfig<RawProfile>;
     case "gitlab":
       return GitLabProvider(common) as OAuthConfig<RawProfile>;

@@ -16,8 +16,10 @@ beforeAll(async () => {
 });
 
 function attempt(email: string | null, options: Partial<SsoAttempt> & { verified?: boolean } = {}): SsoAttempt {
+  const provider = options.provider ?? "github";
   return {
-    provider: options.provider ?? "github",
+    provider,
+    issuer: options.issuer ?? `https://${provider}.example`,
     providerAccountId: options.providerAccountId ?? unique("gh"),
     profile: { email, emailVerified: options.verified ?? true, name: "Pat Example" },
     ip: "198.51.100.7",
@@ -33,6 +35,18 @@ describe("linking", () => {
     expect(await admitSsoSignIn(later, ALLOWED)).toMatchObject({ ok: true, userId: user.id });
     expect(await db.ssoIdentity.count({ where: { userId: user.id } })).toBe(1);
     expect(await db.auditEvent.count({ where: { action: "user.sso-linked", targetId: user.id } })).toBe(1);
+  });
+
+  it("keys a link by its issuer too: a new OIDC issuer's account with an old link's sub is not that link", async () => {
+    const user = await makeUser(db, { email: `${unique("issuer")}@example.com` });
+    const sub = unique("sub");
+    const okta = attempt(user.email, { provider: "oidc", issuer: "https://okta.example", providerAccountId: sub });
+    expect(await admitSsoSignIn(okta, ALLOWED)).toMatchObject({ ok: true, userId: user.id });
+    const keycloak = {
+      ...attempt("mallory@evil.example", { provider: "oidc", issuer: "https://keycloak.example", providerAccountId: sub }),
+    };
+    expect(await admitSsoSignIn(keycloak, ALLOWED)).toEqual({ ok: false, reason: "not-registered" });
+    expect(await db.ssoIdentity.count({ where: { userId: user.id } })).toBe(1);
   });
 
   it("keeps accounts of different providers, and a second account of one provider, apart but linked to the same user", async () => {

@@ -19,6 +19,8 @@ import type { SsoProfile } from "./sso-providers";
 export type SsoAttempt = {
   /** next-auth's provider id. */
   provider: string;
+  /** Who issued providerAccountId (server/auth/sso-config.ts); the link is keyed by both. */
+  issuer: string;
   providerAccountId: string;
   profile: SsoProfile;
   ip: string | null;
@@ -42,7 +44,7 @@ function newUserName(profile: SsoProfile, email: string): string {
 
 async function linkIdentity(tx: Tx, user: UserRow, attempt: SsoAttempt, email: string, actor: Actor): Promise<number> {
   const identity = await tx.ssoIdentity.create({
-    data: { userId: user.id, provider: attempt.provider, providerAccountId: attempt.providerAccountId, email },
+    data: { userId: user.id, provider: attempt.provider, issuer: attempt.issuer, providerAccountId: attempt.providerAccountId, email },
   });
   await recordEvent(tx, {
     action: "user.sso-linked",
@@ -70,7 +72,7 @@ async function createSsoUser(tx: Tx, attempt: SsoAttempt, email: string): Promis
 
 async function decide(tx: Tx, attempt: SsoAttempt, allowedDomains: string[]): Promise<SsoDecision & { userId?: number }> {
   const linked = await tx.ssoIdentity.findUnique({
-    where: { provider_providerAccountId: { provider: attempt.provider, providerAccountId: attempt.providerAccountId } },
+    where: { issuer_providerAccountId: { issuer: attempt.issuer, providerAccountId: attempt.providerAccountId } },
     select: { id: true, user: { select: USER_FIELDS } },
   });
   if (linked) {
@@ -115,10 +117,10 @@ export async function admitSsoSignIn(attempt: SsoAttempt, allowedDomains: string
 }
 
 /** The user and identity an SSO account signs in as, once admitSsoSignIn has let it in. */
-export async function ssoIdentityOrNull(provider: string, providerAccountId: string) {
+export async function ssoIdentityOrNull(issuer: string, providerAccountId: string) {
   const db = await getDb();
   return db.ssoIdentity.findUnique({
-    where: { provider_providerAccountId: { provider, providerAccountId } },
+    where: { issuer_providerAccountId: { issuer, providerAccountId } },
     select: { id: true, userId: true },
   });
 }

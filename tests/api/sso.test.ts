@@ -57,7 +57,7 @@ describe("who gets in", () => {
     expect(res.body).toMatchObject({ type: "user", id: user.id });
 
     const identities = await db.ssoIdentity.findMany({ where: { userId: user.id } });
-    expect(identities).toMatchObject([{ provider: "oidc", providerAccountId: sam.id, email: user.email }]);
+    expect(identities).toMatchObject([{ provider: "oidc", issuer: provider.issuer, providerAccountId: sam.id, email: user.email }]);
     expect(identities[0]!.lastSignInAt).not.toBeNull();
     const [session] = await db.session.findMany({ where: { userId: user.id } });
     expect(session).toMatchObject({ endedAt: null, ip: "127.0.0.1", userAgent: "SsoTest/1.0" });

@@ -8,6 +8,7 @@ CREATE TABLE "SsoIdentity" (
     "id" SERIAL NOT NULL,
     "userId" INTEGER NOT NULL,
     "provider" TEXT NOT NULL,
+    "issuer" TEXT NOT NULL,
     "providerAccountId" TEXT NOT NULL,
     "email" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -20,7 +21,7 @@ CREATE TABLE "SsoIdentity" (
 CREATE INDEX "SsoIdentity_userId_idx" ON "SsoIdentity"("userId");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "SsoIdentity_provider_providerAccountId_key" ON "SsoIdentity"("provider", "providerAccountId");
+CREATE UNIQUE INDEX "SsoIdentity_issuer_providerAccountId_key" ON "SsoIdentity"("issuer", "providerAccountId");
 
 -- AddForeignKey
 ALTER TABLE "SsoIdentity" ADD CONSTRAINT "SsoIdentity_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
