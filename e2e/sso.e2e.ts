@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, request, test } from "@playwright/test";
 import { ADMIN } from "./helpers";
 import { SSO_ACCOUNTS, SSO_PROVIDER_NAME, ssoPorts } from "./sso-fixtures";
@@ -50,6 +51,12 @@ function cspViolations(page: Page): string[] {
   return seen;
 }
 
+/** axe-core's serious and critical findings on the page, as e2e/a11y.spec.ts checks the token pages. */
+async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
+}
+
 async function auditFailures(email: string) {
   const res = await admin.get("/api/v1/audit-events?action=sign-in.failed&pageSize=100");
   const { data } = (await res.json()) as { data: { ip: string | null; details: Record<string, unknown> }[] };
@@ -79,6 +86,7 @@ test("password sign-in is hidden when turned off, kept for super admins, and ref
   await expect(page.getByRole("button", { name: `Sign in with ${SSO_PROVIDER_NAME}` })).toBeVisible();
   await expect(page.getByLabel("Password")).toHaveCount(0);
   await expect(page.getByLabel("Email")).toHaveCount(0);
+  expect(await seriousA11yViolations(page)).toEqual([]);
 
   // A non-admin's right password, posted straight to next-auth, gets no session.
   expect(await postPassword(page.request, SSO_ACCOUNTS.linked.email, PASSWORD)).toBe("PasswordSignInOff");
@@ -120,6 +128,19 @@ test("Sign in with the provider: its login page, then back in the dashboard as t
   await expect(row.getByText("Password", { exact: true })).toBeVisible();
   await expect(row.getByText(SSO_PROVIDER_NAME, { exact: true })).toBeVisible();
   await expect(row.getByText(new RegExp(`^Last: .+ · ${SSO_PROVIDER_NAME}$`))).toBeVisible();
+
+  // With SSO on, a super admin may add someone without a password.
+  await adminPage.goto("/users");
+  await adminPage.getByRole("button", { name: "New user" }).click();
+  const dialog = adminPage.getByRole("dialog");
+  await dialog.getByLabel("Email").fill("sso-only@corp.test");
+  await dialog.getByLabel("Name").fill("Sol Only");
+  await expect(dialog.getByLabel("Password (optional)")).toBeEmpty();
+  await dialog.getByRole("button", { name: "Create user" }).click();
+  await expect(dialog).toBeHidden();
+  const added = adminPage.getByRole("row", { name: /Sol Only/ });
+  await expect(added.getByText("Never signed in")).toBeVisible();
+  await expect(added.getByText("Password", { exact: true })).toHaveCount(0);
   await adminPage.close();
 });
 
@@ -128,6 +149,7 @@ test("an email that is no user's is refused with a page that says so, and the at
   await expect(page).toHaveURL(/\/login\/refused\?reason=not-registered/);
   await expect(page.getByRole("heading", { name: "You don't have a Tessera account" })).toBeVisible();
   await expect(page.getByText(`${SSO_PROVIDER_NAME} signed you in, but no Tessera user has your email address`)).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
   expect((await page.request.get("/api/v1/me")).status()).toBe(401);
   expect(await auditFailures(SSO_ACCOUNTS.stranger.email)).toMatchObject([
     { ip: "127.0.0.1", details: { method: "oidc", reason: "not-registered" } },

@@ -97,7 +97,7 @@ export function UsersTable({ list, currentUserId, catalog, providerNames }: User
       label="Users"
       noun="users"
       searchPlaceholder="Search by name or email"
-      toolbar={<NewUserDialog />}
+      toolbar={<NewUserDialog sso={Object.keys(providerNames).length > 0} />}
       emptyState="No users yet."
     />
   );

@@ -24,7 +24,8 @@ export const createUserInput = z
   .strictObject({
     email,
     name: userName,
-    password,
+    /** Optional only while single sign-on is configured: such a user signs in through SSO alone. */
+    password: password.optional(),
     superAdmin: z.boolean({ error: "must be true or false" }).optional(),
     /** The full permissions; `superAdmin` alone is a shorthand for `{ superAdmin }` with no grants. */
     permissions: permissionsSchema.optional(),

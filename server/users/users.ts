@@ -7,6 +7,7 @@ import { hashPassword } from "../auth/password";
 import { type Actor, permissionsFrom } from "../auth/principal";
 import { endUserSessions } from "../auth/sessions";
 import { PASSWORD_METHOD } from "../auth/sign-in-audit";
+import { ssoProviders } from "../auth/sso-config";
 import { assertGrantNamesExist } from "../catalog/check-grants";
 import { getDb, type Tx } from "../db";
 import { contains, orderBy, pageOf, skipTake } from "../db/paging";
@@ -76,8 +77,21 @@ async function assertEmailFree(tx: Tx, email: string): Promise<void> {
   }
 }
 
+/** A user without a password signs in only through SSO, so one may be created only while a provider is configured. */
+function assertCanSignIn(input: CreateUserInput): void {
+  if (input.password !== undefined || ssoProviders().length > 0) return;
+  throw new ApiError(
+    "validation_failed",
+    "password is required: without single sign-on configured, a user without one could not sign in.",
+    {
+      errors: [{ path: "password", message: "is required (single sign-on is not configured)" }],
+    },
+  );
+}
+
 export async function createUser(input: CreateUserInput, actor: Actor): Promise<UserResponse> {
-  const passwordHash = await hashPassword(input.password);
+  assertCanSignIn(input);
+  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   const db = await getDb();
   const permissions = input.permissions ?? { superAdmin: input.superAdmin ?? false, grants: [] };
   return db.$transaction(async (tx) => {

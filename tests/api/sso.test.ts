@@ -3,7 +3,7 @@ import type { Db } from "@/server/db";
 import { useFreshDatabase } from "../helpers/db";
 import { makeUser, unique } from "../helpers/fixtures";
 import { client, sessionCookieFor, startServer, type TestServer } from "../helpers/http";
-import { type Jar, signInAnswer } from "../helpers/next-auth";
+import { type Jar, signInAnswer, signOut } from "../helpers/next-auth";
 import { oidcEnv, signInWithOidc, startOidcProvider, type TestAccount, type TestProvider } from "../helpers/sso";
 
 // SSO over real HTTP: Tessera's next-auth routes and a real OpenID Connect provider
@@ -97,6 +97,16 @@ describe("who gets in", () => {
     expect(await events("sign-in.failed", email)).toMatchObject([{ details: { method: "password", reason: "invalid-credentials" } }]);
   });
 
+  it("lets a super admin add a user with no password, who then signs in only through SSO", async () => {
+    const email = `${unique("nopass")}@example.com`;
+    const created = await admin("POST", "/api/v1/users", { email, name: "No Password" });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ signInMethods: [], lastSignInAt: null });
+    expect(await signInAnswer(server, email, PASSWORD)).toBe("CredentialsSignin");
+    const { jar } = await signInWithOidc(server, account(email));
+    expect((await me(jar)).body).toMatchObject({ id: created.body.id });
+  });
+
   it("does not take a subdomain of an allowed domain for the domain", async () => {
     const email = `${unique("sub")}@eng.${ALLOWED}`;
     const { location } = await signInWithOidc(server, account(email));
@@ -151,11 +161,17 @@ describe("who is refused, with a page that says why and an audit event", () => {
     expect(await events("sign-in.failed", other.email)).toMatchObject([{ targetId: other.id, details: { reason: "disabled" } }]);
   });
 
-  it("ends an SSO session by sign out everywhere, like a password session", async () => {
+  it("ends an SSO session by sign-out and by sign out everywhere, like a password session", async () => {
     const user = await makeUser(db, { email: `${unique("everywhere")}@example.com` });
-    const { jar } = await signInWithOidc(server, account(user.email));
+    const sam = account(user.email);
+    const first = await signInWithOidc(server, sam);
+    const copy = first.jar.copy();
+    await signOut(server, first.jar);
+    expect((await me(copy)).status).toBe(401);
+    const second = await signInWithOidc(server, sam);
+    expect((await me(second.jar)).status).toBe(200);
     expect((await admin("DELETE", `/api/v1/users/${user.id}/sessions`)).status).toBe(200);
-    expect((await me(jar)).status).toBe(401);
+    expect((await me(second.jar)).status).toBe(401);
   });
 
   it("offers no SSO when the provider is not configured", async () => {

@@ -73,8 +73,17 @@ describe("users API", () => {
       [
         { path: "email", message: "is required" },
         { path: "name", message: "is required" },
-        { path: "password", message: "is required" },
       ],
+    ],
+    [
+      // Only a user single sign-on can let in may go without one (tests/api/sso.test.ts); none is configured here.
+      "no password without single sign-on",
+      "POST",
+      "/api/v1/users",
+      { email: "nopass@example.com", name: "x" },
+      400,
+      "validation_failed",
+      [{ path: "password", message: "is required (single sign-on is not configured)" }],
     ],
     [
       "wrong types",
