@@ -55,7 +55,8 @@ const columns = column.columns([
           <p className="text-xs whitespace-nowrap text-muted">
             {lastSignInAt ? (
               <>
-                Last: <DateTime value={lastSignInAt} withTime /> · {methodName(lastSignInMethod ?? "", providerNames)}
+                {/* The day keeps the table narrow; the exact time is on hover. */}
+                Last: <DateTime value={lastSignInAt} /> · {methodName(lastSignInMethod ?? "", providerNames)}
               </>
             ) : (
               "Never signed in"
