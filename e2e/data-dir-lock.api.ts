@@ -9,7 +9,7 @@ import { createToken, type ProductionServer, signIn, startProductionServer, wait
 // before it opens the folder, and a `kill -9` of the owner blocks nothing.
 
 const base = Number(process.env.E2E_PORT ?? 3100);
-// playwright.config.ts uses the base port and the next one.
+// playwright.config.ts uses the base port, the next one, +4 and +50 (e2e/sso-fixtures.ts).
 const PORT = base + 2;
 const OTHER_PORT = base + 3;
 const ADMIN = { TESSERA_ADMIN_EMAIL: "owner@tessera.test", TESSERA_ADMIN_PASSWORD: "owner-password-123" };

@@ -26,6 +26,8 @@ export const ACCOUNT_DISABLED = "AccountDisabled";
 export const SIGN_IN_RATE_LIMITED = "SignInRateLimited";
 /** next-auth's error code when the password could not be checked: the limits' database or the password checks are unavailable. */
 export const SIGN_IN_UNAVAILABLE = "SignInUnavailable";
+/** next-auth's error code when the password was right but password sign-in is for super admins only (TESSERA_PASSWORD_LOGIN=false). */
+export const PASSWORD_SIGN_IN_OFF = "PasswordSignInOff";
 
 export type FieldError = { path: string; message: string };
 

@@ -9,3 +9,12 @@ export const REQUESTED_PATH_HEADER = "x-tessera-requested-path";
 export function signInPath(path: string | null | undefined): string {
   return path?.startsWith("/") && path !== "/" ? `/login?callbackUrl=${encodeURIComponent(path)}` : "/login";
 }
+
+/** Why an SSO sign-in was refused, as the refusal page (app/login/refused) explains it. */
+export const SSO_REFUSALS = ["no-verified-email", "not-registered", "disabled"] as const;
+export type SsoRefusalReason = (typeof SSO_REFUSALS)[number];
+
+/** The page an SSO refusal lands on: it names the reason and the provider, never the email. */
+export function ssoRefusedPath(reason: SsoRefusalReason, provider: string): string {
+  return `/login/refused?${new URLSearchParams({ reason, provider })}`;
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { checkSignInConfig } from "./auth/sso-config";
 import { authSecret, ConfigError, databaseConfig } from "./config";
 import { getDb } from "./db";
 import { DataDirLockError } from "./db/data-dir-lock";
@@ -16,6 +17,7 @@ export async function startServer(): Promise<void> {
     if (config.kind === "pglite") await getDb();
     authSecret();
     smtpConfig();
+    checkSignInConfig();
     await getDb();
     if (await bootstrapAdminFromEnv()) console.log("[tessera] created the first super admin from TESSERA_ADMIN_EMAIL");
   } catch (error) {

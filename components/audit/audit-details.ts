@@ -16,6 +16,17 @@ const SESSION_END_TEXT: Record<string, string> = {
   disabled: "account disabled",
 };
 
+const SIGN_IN_FAILURE_TEXT: Record<string, string> = {
+  "invalid-credentials": "wrong email or password",
+  disabled: "account disabled",
+  "password-sign-in-off": "password sign-in is for super admins only",
+  "no-verified-email": "the provider did not verify the email",
+  "not-registered": "no user with this email",
+};
+
+/** "password", or the SSO provider's id. */
+const methodText = (method: unknown) => (method === "password" ? "with password" : `with ${String(method ?? "?")}`);
+
 function when(value: unknown): string {
   if (value === null) return "never";
   if (typeof value !== "string") return "?";
@@ -69,6 +80,15 @@ export function summarizeAuditDetails(action: string, details: Details): string 
       text = `${SESSION_END_TEXT[String(details.reason)] ?? String(details.reason ?? "ended")}; ${ended} session${ended === 1 ? "" : "s"} ended`;
       break;
     }
+    case "sign-in.succeeded":
+      text = `signed in ${methodText(details.method)}`;
+      break;
+    case "sign-in.failed":
+      text = `refused ${methodText(details.method)}: ${SIGN_IN_FAILURE_TEXT[String(details.reason)] ?? String(details.reason ?? "?")}`;
+      break;
+    case "user.sso-linked":
+      text = `linked their ${String(details.provider ?? "?")} account`;
+      break;
     default:
       text = genericText(details);
   }

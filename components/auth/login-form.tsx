@@ -11,12 +11,14 @@ export type LoginFormProps = {
   callbackUrl?: string;
   /** A message to show from the start, e.g. for next-auth's `?error=` code. */
   initialError?: string;
+  /** Off when the page offers single sign-on first. */
+  autoFocus?: boolean;
 };
 
 // Only presence is checked here: whether the pair is right is next-auth's to say, in one message.
 const schema = z.object({ email: z.string().trim().min(1, "is required"), password: z.string().min(1, "is required") });
 
-export function LoginForm({ callbackUrl, initialError }: LoginFormProps) {
+export function LoginForm({ callbackUrl, initialError, autoFocus = true }: LoginFormProps) {
   const router = useRouter();
   const form = useApiForm(schema, { email: "", password: "" });
   // Stays true while the next page loads, so the form cannot be sent again.
@@ -37,7 +39,15 @@ export function LoginForm({ callbackUrl, initialError }: LoginFormProps) {
         router.refresh();
       }}
     >
-      <FormText control={form.control} name="email" label="Email" type="email" autoComplete="username" autoFocus readOnly={leaving} />
+      <FormText
+        control={form.control}
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        autoFocus={autoFocus}
+        readOnly={leaving}
+      />
       <FormPassword control={form.control} name="password" label="Password" autoComplete="current-password" readOnly={leaving} />
       <SubmitButton pending={leaving} className="w-full">
         Sign in

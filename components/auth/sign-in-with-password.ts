@@ -1,4 +1,4 @@
-import { ACCOUNT_DISABLED, isProblem, SIGN_IN_RATE_LIMITED, SIGN_IN_UNAVAILABLE } from "@/lib/errors";
+import { ACCOUNT_DISABLED, isProblem, PASSWORD_SIGN_IN_OFF, SIGN_IN_RATE_LIMITED, SIGN_IN_UNAVAILABLE } from "@/lib/errors";
 
 // Signs in through next-auth's credentials callback directly instead of next-auth/react's
 // signIn(): that one parses `data.url` of every answer and throws on the 429 problem+json
@@ -7,6 +7,8 @@ import { ACCOUNT_DISABLED, isProblem, SIGN_IN_RATE_LIMITED, SIGN_IN_UNAVAILABLE 
 export const SIGN_IN_MESSAGES = {
   invalid: "Incorrect email or password.",
   disabled: "This account is disabled. Ask a super admin to enable it.",
+  passwordOff: "Password sign-in is for super admins only. Use single sign-on instead.",
+  provider: "Signing in with your provider did not work. Try again.",
   rateLimited: "Too many failed sign-in attempts. Try again in 15 minutes.",
   error: "Signing in failed. Try again in a moment.",
 } as const;
@@ -21,6 +23,10 @@ function failure(reason: keyof typeof SIGN_IN_MESSAGES, message: string = SIGN_I
 export function signInErrorMessage(code: string | undefined): string | undefined {
   if (!code) return undefined;
   if (code === ACCOUNT_DISABLED) return SIGN_IN_MESSAGES.disabled;
+  if (code === PASSWORD_SIGN_IN_OFF) return SIGN_IN_MESSAGES.passwordOff;
+  // next-auth's codes for a provider round trip that failed (refused consent, a stale state cookie, an unreachable provider).
+  if (["OAuthSignin", "OAuthCallback", "Callback", "AccessDenied", "OAuthAccountNotLinked"].includes(code))
+    return SIGN_IN_MESSAGES.provider;
   if (code === SIGN_IN_RATE_LIMITED) return SIGN_IN_MESSAGES.rateLimited;
   if (code === SIGN_IN_UNAVAILABLE) return SIGN_IN_MESSAGES.error;
   if (code === "CredentialsSignin") return SIGN_IN_MESSAGES.invalid;
@@ -51,6 +57,7 @@ export async function signInWithPassword(email: string, password: string): Promi
         : null;
     const error = url?.searchParams.get("error") ?? undefined;
     if (error === ACCOUNT_DISABLED) return failure("disabled");
+    if (error === PASSWORD_SIGN_IN_OFF) return failure("passwordOff");
     if (error === SIGN_IN_RATE_LIMITED) return failure("rateLimited");
     if (error === SIGN_IN_UNAVAILABLE) return failure("error");
     if (error || response.status === 401) return failure("invalid");

@@ -7,7 +7,17 @@ import { FormPassword, FormText } from "../ui/form";
  * Email, name and password of a new account, inside a Form whose values have these three: the
  * first super admin's own (setup: the browser may fill and save them) or one a super admin adds.
  */
-export function AccountFields({ own, passwordHint, readOnly }: { own: boolean; passwordHint: string; readOnly?: boolean }) {
+export function AccountFields({
+  own,
+  passwordHint,
+  passwordLabel = "Password",
+  readOnly,
+}: {
+  own: boolean;
+  passwordHint: string;
+  passwordLabel?: string;
+  readOnly?: boolean;
+}) {
   const { control } = useFormContext<{ email: string; name: string; password: string }>();
   const fill = (autoComplete: string) => (own ? autoComplete : "off");
   return (
@@ -25,7 +35,7 @@ export function AccountFields({ own, passwordHint, readOnly }: { own: boolean; p
       <FormPassword
         control={control}
         name="password"
-        label="Password"
+        label={passwordLabel}
         autoComplete="new-password"
         hint={passwordHint}
         readOnly={readOnly}

@@ -10,7 +10,11 @@ import { DateTime } from "../ui/date-time";
 import { NewUserDialog } from "./new-user-dialog";
 import { UserRowActions } from "./user-row-actions";
 
-type Row = UserResponse & { isCurrentUser: boolean; catalog: PermissionCatalog };
+type Row = UserResponse & { isCurrentUser: boolean; catalog: PermissionCatalog; providerNames: Partial<Record<string, string>> };
+
+/** "Password", or a provider's configured name (its id once it is no longer configured). */
+const methodName = (method: string, names: Partial<Record<string, string>>) =>
+  method === "password" ? "Password" : (names[method] ?? method);
 const column = createDataTableColumnHelper<Row>();
 
 const columns = column.columns([
@@ -35,6 +39,33 @@ const columns = column.columns([
     enableSorting: false,
     cell: ({ getValue }) => (getValue() ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>),
   }),
+  column.accessor("signInMethods", {
+    id: "signIn",
+    header: "Sign-in",
+    enableSorting: false,
+    cell: ({ row }) => {
+      const { signInMethods, lastSignInAt, lastSignInMethod, providerNames } = row.original;
+      return (
+        <div className="space-y-1">
+          <span className="flex flex-wrap gap-1">
+            {signInMethods.map((method) => (
+              <Badge key={method}>{methodName(method, providerNames)}</Badge>
+            ))}
+          </span>
+          <p className="text-xs whitespace-nowrap text-muted">
+            {lastSignInAt ? (
+              <>
+                {/* The day keeps the table narrow; the exact time is on hover. */}
+                Last: <DateTime value={lastSignInAt} /> · {methodName(lastSignInMethod ?? "", providerNames)}
+              </>
+            ) : (
+              "Never signed in"
+            )}
+          </p>
+        </div>
+      );
+    },
+  }),
   column.accessor("createdAt", {
     header: "Created",
     sortDescFirst: true,
@@ -49,13 +80,15 @@ export type UsersTableProps = {
   currentUserId: number;
   /** The names the permission editor offers. */
   catalog: PermissionCatalog;
+  /** The configured SSO providers' names by id (server/auth/sso-config.ts). */
+  providerNames: Partial<Record<string, string>>;
 };
 
-export function UsersTable({ list, currentUserId, catalog }: UsersTableProps) {
-  // The catalog rides along on each row (one shared object) so the static columns can reach it.
+export function UsersTable({ list, currentUserId, catalog, providerNames }: UsersTableProps) {
+  // The catalog and names ride along on each row (shared objects) so the static columns can reach them.
   const rows = useMemo(
-    () => list.data.map((user) => ({ ...user, isCurrentUser: user.id === currentUserId, catalog })),
-    [list.data, currentUserId, catalog],
+    () => list.data.map((user) => ({ ...user, isCurrentUser: user.id === currentUserId, catalog, providerNames })),
+    [list.data, currentUserId, catalog, providerNames],
   );
   return (
     <DataTable
@@ -65,7 +98,7 @@ export function UsersTable({ list, currentUserId, catalog }: UsersTableProps) {
       label="Users"
       noun="users"
       searchPlaceholder="Search by name or email"
-      toolbar={<NewUserDialog />}
+      toolbar={<NewUserDialog sso={Object.keys(providerNames).length > 0} />}
       emptyState="No users yet."
     />
   );

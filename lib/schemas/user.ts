@@ -24,7 +24,8 @@ export const createUserInput = z
   .strictObject({
     email,
     name: userName,
-    password,
+    /** Optional only while single sign-on is configured: such a user signs in through SSO alone. */
+    password: password.optional(),
     superAdmin: z.boolean({ error: "must be true or false" }).optional(),
     /** The full permissions; `superAdmin` alone is a shorthand for `{ superAdmin }` with no grants. */
     permissions: permissionsSchema.optional(),
@@ -71,6 +72,11 @@ export const userResponse = z.object({
   superAdmin: z.boolean(),
   permissions: permissionsSchema,
   disabled: z.boolean(),
+  /** How the user can sign in: "password" when they have one, then each linked SSO provider's id. */
+  signInMethods: z.array(z.string()),
+  /** When and how ("password" or a provider's id) they last signed in; null if never. */
+  lastSignInAt: z.iso.datetime().nullable(),
+  lastSignInMethod: z.string().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

@@ -5,6 +5,7 @@ import type { SessionEndReason, SessionsEnded } from "@/lib/schemas/session";
 import { recordEvent } from "../audit/record";
 import { getDb, getSql, type Tx } from "../db";
 import { type Actor, type Principal, permissionsFrom } from "./principal";
+import { recordSignInSucceeded, type SignInMethod } from "./sign-in-audit";
 
 // Dashboard sessions live in the Session table; the cookie (a next-auth JWT) only names
 // a row. Every request reads the row and its user in one query, so ending a session —
@@ -18,15 +19,29 @@ const USER_AGENT_MAX = 512;
 
 export type SessionMeta = { ip: string | null; userAgent: string | null };
 
-/** Starts a session for a user who just signed in and returns its id, the value the cookie carries. */
-export async function startSession(userId: number, meta: SessionMeta, now: Date = new Date()): Promise<string> {
+export type SessionStart = {
+  /** How the user signed in: recorded on the user and in the audit log. A bare session (a test fixture) records nothing. */
+  method?: SignInMethod;
+  /** The SSO identity signed in with, whose last sign-in is recorded too. */
+  identityId?: number;
+  now?: Date;
+};
+
+/**
+ * Starts a session for a user who just signed in and returns its id, the value the cookie
+ * carries. With a method, the sign-in itself is recorded in the same transaction: the
+ * user's last sign-in, and a `sign-in.succeeded` audit event. This is the sign-in, not the
+ * request path, so it may write.
+ */
+export async function startSession(userId: number, meta: SessionMeta, options: SessionStart = {}): Promise<string> {
   const id = randomBytes(32).toString("base64url");
+  const now = options.now ?? new Date();
   const db = await getDb();
-  await db.$transaction([
+  await db.$transaction(async (tx) => {
     // A row past its lifetime can no longer let anyone in; clearing the user's own on each
     // sign-in keeps the table about as small as the set of live sessions.
-    db.session.deleteMany({ where: { userId, expiresAt: { lt: now } } }),
-    db.session.create({
+    await tx.session.deleteMany({ where: { userId, expiresAt: { lt: now } } });
+    await tx.session.create({
       data: {
         id,
         userId,
@@ -35,8 +50,16 @@ export async function startSession(userId: number, meta: SessionMeta, now: Date 
         ip: meta.ip,
         userAgent: meta.userAgent?.slice(0, USER_AGENT_MAX) ?? null,
       },
-    }),
-  ]);
+    });
+    if (!options.method) return;
+    // Raw, so that a sign-in does not move updatedAt, which tells when the user was last edited.
+    const [user] = await tx.$queryRaw<{ id: number; email: string }[]>`
+      UPDATE "User" SET "lastSignInAt" = ${now.toISOString()}::timestamp, "lastSignInMethod" = ${options.method}
+      WHERE id = ${userId} RETURNING id, email`;
+    if (!user) throw new ApiError("not_found", `No user with id ${userId}.`);
+    if (options.identityId) await tx.ssoIdentity.update({ where: { id: options.identityId }, data: { lastSignInAt: now } });
+    await recordSignInSucceeded(tx, user, options.method, meta.ip);
+  });
   return id;
 }
 

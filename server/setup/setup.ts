@@ -8,7 +8,7 @@ import { seedDemoData } from "../catalog/seed";
 import { ConfigError } from "../config";
 import { getDb } from "../db";
 import { type LimitPolicy, limiter } from "../limits/rate-limit";
-import { toUserResponse } from "../users/users";
+import { toUserResponse, USER_READ } from "../users/users";
 
 // First run: while no user exists, Tessera is open for exactly one thing — creating
 // the first super admin. Once a user exists, setup is closed for good.
@@ -65,6 +65,7 @@ export async function completeSetup(
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`);
     if ((await tx.user.count()) > 0) throw setupClosed();
     const created = await tx.user.create({
+      ...USER_READ,
       data: { email: input.email, name: input.name, passwordHash, superAdmin: true },
     });
     await recordEvent(tx, {

@@ -6,6 +6,8 @@ import { recordEvent } from "../audit/record";
 import { hashPassword } from "../auth/password";
 import { type Actor, permissionsFrom } from "../auth/principal";
 import { endUserSessions } from "../auth/sessions";
+import { PASSWORD_METHOD } from "../auth/sign-in-audit";
+import { ssoProviders } from "../auth/sso-config";
 import { assertGrantNamesExist } from "../catalog/check-grants";
 import { getDb, type Tx } from "../db";
 import { contains, orderBy, pageOf, skipTake } from "../db/paging";
@@ -19,7 +21,20 @@ type UserRow = {
   disabledAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  passwordHash: string | null;
+  lastSignInAt: Date | null;
+  lastSignInMethod: string | null;
+  identities: { provider: string }[];
 };
+
+/**
+ * What every user query reads: the hash only to say whether there is a password (the
+ * response schema has no field that could carry it), and the linked SSO providers.
+ */
+export const USER_READ = {
+  omit: { passwordHash: false },
+  include: { identities: { select: { provider: true }, orderBy: { provider: "asc" } } },
+} as const;
 
 export function toUserResponse(u: UserRow): UserResponse {
   return {
@@ -29,6 +44,9 @@ export function toUserResponse(u: UserRow): UserResponse {
     superAdmin: u.superAdmin,
     permissions: permissionsFrom(u.superAdmin, u.grants),
     disabled: u.disabledAt !== null,
+    signInMethods: [...(u.passwordHash ? [PASSWORD_METHOD] : []), ...new Set(u.identities.map((i) => i.provider))],
+    lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
+    lastSignInMethod: u.lastSignInMethod,
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),
   };
@@ -38,7 +56,7 @@ export async function listUsers(query: ListUsersQuery): Promise<Page<UserRespons
   const db = await getDb();
   const where = query.q ? { OR: [{ email: contains(query.q) }, { name: contains(query.q) }] } : {};
   const [rows, total] = await Promise.all([
-    db.user.findMany({ where, orderBy: orderBy(query.sort, USERS_DEFAULT_SORT), ...skipTake(query) }),
+    db.user.findMany({ ...USER_READ, where, orderBy: orderBy(query.sort, USERS_DEFAULT_SORT), ...skipTake(query) }),
     db.user.count({ where }),
   ]);
   return pageOf(rows.map(toUserResponse), total, query);
@@ -46,7 +64,7 @@ export async function listUsers(query: ListUsersQuery): Promise<Page<UserRespons
 
 export async function getUserOrThrow(id: number): Promise<UserResponse> {
   const db = await getDb();
-  const user = await db.user.findUnique({ where: { id } });
+  const user = await db.user.findUnique({ ...USER_READ, where: { id } });
   if (!user) throw new ApiError("not_found", `No user with id ${id}.`);
   return toUserResponse(user);
 }
@@ -59,14 +77,28 @@ async function assertEmailFree(tx: Tx, email: string): Promise<void> {
   }
 }
 
+/** A user without a password signs in only through SSO, so one may be created only while a provider is configured. */
+function assertCanSignIn(input: CreateUserInput): void {
+  if (input.password !== undefined || ssoProviders().length > 0) return;
+  throw new ApiError(
+    "validation_failed",
+    "password is required: without single sign-on configured, a user without one could not sign in.",
+    {
+      errors: [{ path: "password", message: "is required (single sign-on is not configured)" }],
+    },
+  );
+}
+
 export async function createUser(input: CreateUserInput, actor: Actor): Promise<UserResponse> {
-  const passwordHash = await hashPassword(input.password);
+  assertCanSignIn(input);
+  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   const db = await getDb();
   const permissions = input.permissions ?? { superAdmin: input.superAdmin ?? false, grants: [] };
   return db.$transaction(async (tx) => {
     await assertEmailFree(tx, input.email);
     await assertGrantNamesExist(tx, permissions);
     const user = await tx.user.create({
+      ...USER_READ,
       data: {
         email: input.email,
         name: input.name,
@@ -112,6 +144,7 @@ export async function updateUser(id: number, input: UpdateUserInput, actor: Acto
     const disabledAt = input.disabled === undefined ? undefined : input.disabled ? (before.disabledAt ?? new Date()) : null;
     const grants = input.permissions ? (input.permissions.superAdmin ? [] : input.permissions.grants) : undefined;
     const user = await tx.user.update({
+      ...USER_READ,
       where: { id },
       data: { name: input.name, superAdmin, grants, disabledAt, passwordHash },
     });

@@ -37,10 +37,14 @@ describe("users API", () => {
       superAdmin: false,
       permissions: { superAdmin: false, grants: [] },
       disabled: false,
+      signInMethods: ["password"],
+      lastSignInAt: null,
+      lastSignInMethod: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });
-    expect(JSON.stringify(res.body)).not.toMatch(/password|scrypt/i);
+    // "password" is named as a sign-in method; nothing of the password itself is there.
+    expect(JSON.stringify(res.body)).not.toMatch(/passwordHash|scrypt|a-long-enough-password/i);
     const event = await db.auditEvent.findFirst({ where: { action: "user.created", targetId: res.body.id as number } });
     expect(event?.actorId).toBe(adminId);
     expect(JSON.stringify(event)).not.toContain("a-long-enough-password");
@@ -69,8 +73,17 @@ describe("users API", () => {
       [
         { path: "email", message: "is required" },
         { path: "name", message: "is required" },
-        { path: "password", message: "is required" },
       ],
+    ],
+    [
+      // Only a user single sign-on can let in may go without one (tests/api/sso.test.ts); none is configured here.
+      "no password without single sign-on",
+      "POST",
+      "/api/v1/users",
+      { email: "nopass@example.com", name: "x" },
+      400,
+      "validation_failed",
+      [{ path: "password", message: "is required (single sign-on is not configured)" }],
     ],
     [
       "wrong types",

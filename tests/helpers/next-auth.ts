@@ -59,6 +59,21 @@ export async function signIn(server: TestServer, email: string, password: string
   return jar.take(res);
 }
 
+/** Signs in with email and password and answers next-auth's `?error=` code, or null when the sign-in worked. */
+export async function signInAnswer(server: TestServer, email: string, password: string): Promise<string | null> {
+  const jar = new Jar();
+  const csrf = await csrfToken(server, jar);
+  const res = await fetch(`${server.origin}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
+    body: new URLSearchParams({ email, password, csrfToken: csrf, json: "true" }),
+  });
+  const body = (await res.json()) as { url?: string };
+  const error = body.url ? new URL(body.url).searchParams.get("error") : `status ${res.status}`;
+  if (!error && !jar.take(res).has("next-auth.session-token")) return "no session cookie";
+  return error;
+}
+
 /** GET /api/auth/session, as next-auth's client polls it; the jar takes the re-issued (or cleared) cookie. */
 export async function readSession(server: TestServer, jar: Jar): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${server.origin}/api/auth/session`, { headers: { cookie: jar.header() } });

@@ -4,6 +4,7 @@ import { PageLayout } from "@/components/page-header";
 import { UsersTable } from "@/components/users/users-table";
 import type { SearchParams } from "@/lib/list-query";
 import { usersQueryFromUrl } from "@/lib/schemas/user";
+import { ssoProviderNames } from "@/server/auth/sso-config";
 import { loadPermissionCatalog } from "@/server/catalog/options";
 import { listUsers } from "@/server/users/users";
 
@@ -20,7 +21,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   const [result, catalog] = await Promise.all([listUsers(query), loadPermissionCatalog()]);
   return (
     <PageLayout title="Users" description="People who can sign in to Tessera. Super admins manage API tokens, users and the audit log.">
-      <UsersTable list={{ ...query, ...result }} currentUserId={user.id} catalog={catalog} />
+      <UsersTable list={{ ...query, ...result }} currentUserId={user.id} catalog={catalog} providerNames={ssoProviderNames()} />
     </PageLayout>
   );
 }
