@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { TOKEN_EVENT_TYPES } from "@/lib/schemas/webhook";
 import type { Db } from "@/server/db";
@@ -491,6 +493,11 @@ describe("GET /api/cron/notifications", () => {
     } finally {
       process.env.CRON_SECRET = CRON_SECRET;
     }
+  });
+
+  it("is the path vercel.json schedules, every 5 minutes", async () => {
+    const config = JSON.parse(readFileSync(path.resolve(__dirname, "../../vercel.json"), "utf8")) as { crons: unknown };
+    expect(config.crons).toEqual([{ path: "/api/cron/notifications", schedule: "*/5 * * * *" }]);
   });
 
   it("does the due work once: a second run finds nothing left", async () => {
