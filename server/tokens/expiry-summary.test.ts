@@ -6,8 +6,8 @@ import { summarizeExpiries } from "./expiry-summary";
 
 // The dashboard's expiry notice counts: live tokens expiring within 7 days, and expired within
 // the last 7, with the edges where the token list's "expiring" and "expired" filters put them.
-// At 10,000 tokens the statement must stay an index range scan (its cost is in
-// docs/performance.md, measured by scripts/bench-verify.ts).
+// At 10,000 tokens the statement must stay a range scan over an index of live tokens by expiry
+// (its cost is in docs/performance.md, measured by scripts/bench-verify.ts).
 
 let db: Db;
 const NOW = new Date("2027-03-10T12:00:00.000Z");
@@ -52,7 +52,7 @@ describe("summarizeExpiries", () => {
     expect(await summarizeExpiries(at(30 * DAY))).toEqual({ expiring: 0, expired: 0 });
   });
 
-  it("at 10,000 tokens, reads the (deletedAt, expiresAt) index instead of the table", async () => {
+  it("at 10,000 tokens, reads an index on live tokens' expiry instead of the whole table", async () => {
     const spread = Array.from({ length: 10_000 }, (_, i) => row(i % 10 === 0 ? null : at(((i % 730) - 365) * DAY + i), i % 17 === 0));
     for (let i = 0; i < spread.length; i += 1000) await db.apiToken.createMany({ data: spread.slice(i, i + 1000) });
     await db.$executeRawUnsafe(`ANALYZE "ApiToken"`);
@@ -65,7 +65,7 @@ describe("summarizeExpiries", () => {
       to,
     );
     const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
-    expect(text).toContain("ApiToken_deletedAt_expiresAt_idx");
+    expect(text).toMatch(/ApiToken_(live|deletedAt)_expiresAt_idx/);
     expect(text).not.toMatch(/Seq Scan/);
     const expected = spread.filter((t) => !t.deletedAt && t.expiresAt && t.expiresAt > at(-7 * DAY) && t.expiresAt <= at(7 * DAY));
     const summary = await summarizeExpiries(NOW);

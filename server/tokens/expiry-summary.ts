@@ -4,9 +4,9 @@ import { addDays, EXPIRING_WITHIN_DAYS } from "@/lib/tokens/expiry";
 import { getDb } from "../db";
 
 // The dashboard's expiry notice, on every page a super admin opens: how many live tokens
-// expire within the next 7 days, and how many expired within the last 7. One statement over
-// the (deletedAt, expiresAt) index: it reads only the tokens inside that 14-day window, so
-// its cost follows them, not the number of tokens (docs/performance.md has the figures).
+// expire within the next 7 days, and how many expired within the last 7. One statement, a
+// range scan over an index of live tokens by expiry: it reads only the tokens inside that
+// 14-day window, so its cost follows them, not the number of tokens (docs/performance.md).
 
 type Row = { expiring: number; expired: number };
 
