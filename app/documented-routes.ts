@@ -1,16 +1,19 @@
 import type { RouteModule } from "@/server/openapi/document";
+import * as cron from "./api/cron/notifications/route";
 import * as health from "./api/health/route";
 import * as setup from "./api/setup/route";
 import * as deployments from "./api/v1/apps/[id]/deployments/route";
 import * as app from "./api/v1/apps/[id]/route";
 import * as apps from "./api/v1/apps/route";
 import * as audit from "./api/v1/audit-events/route";
+import * as calendarFeed from "./api/v1/calendar/[secret]/route";
 import * as chartGroup from "./api/v1/chart-groups/[id]/route";
 import * as chartGroups from "./api/v1/chart-groups/route";
 import * as environment from "./api/v1/environments/[id]/route";
 import * as environments from "./api/v1/environments/route";
 import * as helmApp from "./api/v1/helm-apps/[id]/route";
 import * as helmApps from "./api/v1/helm-apps/route";
+import * as myCalendarFeed from "./api/v1/me/calendar-feed/route";
 import * as me from "./api/v1/me/route";
 import * as mySessions from "./api/v1/me/sessions/route";
 import * as project from "./api/v1/projects/[id]/route";
@@ -21,6 +24,11 @@ import * as tokens from "./api/v1/tokens/route";
 import * as user from "./api/v1/users/[id]/route";
 import * as userSessions from "./api/v1/users/[id]/sessions/route";
 import * as users from "./api/v1/users/route";
+import * as redeliver from "./api/v1/webhooks/[id]/deliveries/[deliveryId]/redeliver/route";
+import * as deliveries from "./api/v1/webhooks/[id]/deliveries/route";
+import * as webhook from "./api/v1/webhooks/[id]/route";
+import * as webhookTest from "./api/v1/webhooks/[id]/test/route";
+import * as webhooks from "./api/v1/webhooks/route";
 import * as devtronToken from "./orchestrator/api-token/[id]/route";
 import * as devtronTokens from "./orchestrator/api-token/route";
 import * as devtronApps from "./orchestrator/app/route";
@@ -34,6 +42,7 @@ export const DOCUMENTED_ROUTES: readonly RouteModule[] = [
   setup,
   me,
   mySessions,
+  myCalendarFeed,
   tokens,
   token,
   regenerate,
@@ -52,6 +61,13 @@ export const DOCUMENTED_ROUTES: readonly RouteModule[] = [
   user,
   userSessions,
   audit,
+  webhooks,
+  webhook,
+  deliveries,
+  redeliver,
+  webhookTest,
+  calendarFeed,
+  cron,
   devtronTokens,
   devtronToken,
   devtronApps,

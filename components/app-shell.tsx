@@ -12,8 +12,8 @@ import { cn } from "./ui/cn";
 
 export type ShellUser = { name: string; email: string; superAdmin: boolean };
 
-/** The signed-in frame: a sidebar from 1024 px, a top bar with a menu button below that. */
-export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
+/** The signed-in frame: a sidebar from 1024 px, a top bar with a menu button below that; `notice` goes above every page. */
+export function AppShell({ user, notice, children }: { user: ShellUser; notice?: ReactNode; children: ReactNode }) {
   const pathname = usePathname();
   const [menuOpen, setMenuOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
@@ -80,7 +80,10 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
       </header>
 
       <main id="main" tabIndex={-1} className="px-4 py-6 outline-none sm:px-6 lg:ml-60 lg:px-10 lg:py-10">
-        <div className="mx-auto max-w-6xl">{children}</div>
+        <div className="mx-auto max-w-6xl">
+          {notice}
+          {children}
+        </div>
       </main>
     </div>
   );

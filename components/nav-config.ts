@@ -9,6 +9,7 @@ export type NavItem = {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Overview" },
   { href: "/tokens", label: "Tokens", superAdminOnly: true },
+  { href: "/webhooks", label: "Webhooks", superAdminOnly: true },
   { href: "/apps", label: "Apps" },
   { href: "/helm-apps", label: "Helm apps" },
   { href: "/chart-groups", label: "Chart groups" },

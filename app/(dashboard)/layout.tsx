@@ -1,11 +1,20 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell";
+import { ExpiryNotice } from "@/components/tokens/expiry-notice";
 import { requireUser } from "@/server/auth/current-user";
 import { isSuperAdmin } from "@/server/auth/principal";
+import { summarizeExpiries } from "@/server/tokens/expiry-summary";
 
 export const dynamic = "force-dynamic";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  return <AppShell user={{ name: user.name, email: user.label, superAdmin: isSuperAdmin(user) }}>{children}</AppShell>;
+  const superAdmin = isSuperAdmin(user);
+  // Only super admins manage tokens, so only they are told which ones run out.
+  const notice = superAdmin ? <ExpiryNotice summary={await summarizeExpiries()} /> : null;
+  return (
+    <AppShell user={{ name: user.name, email: user.label, superAdmin }} notice={notice}>
+      {children}
+    </AppShell>
+  );
 }

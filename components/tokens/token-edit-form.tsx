@@ -2,25 +2,33 @@
 
 import { useId } from "react";
 import type { PermissionCatalog } from "@/lib/permissions/catalog-options";
-import type { TokenResponse } from "@/lib/schemas/token";
+import { NOTIFY_EMAILS_MAX, type TokenResponse } from "@/lib/schemas/token";
 import { Button } from "../ui/button";
 import { Form, useApiForm, useFinish } from "../ui/form";
 import { Input } from "../ui/input";
+import { ValueListEditor } from "../ui/value-list-editor";
 import { editTokenSchema } from "./token-form-schemas";
 import { TokenPermissionsField } from "./token-permissions-field";
 import { TokenDescriptionField } from "./token-text-fields";
 
 export type TokenEditFormProps = { token: TokenResponse; catalog: PermissionCatalog };
 
-/** The editable part of a token: description and permissions (the name is fixed; the secret and expiry change by regenerating). */
+/**
+ * The editable part of a token: description, permissions and who else is told about it (the name
+ * is fixed; the secret and expiry change by regenerating).
+ */
 export function TokenEditForm({ token, catalog }: TokenEditFormProps) {
   const nameId = useId();
-  const form = useApiForm(editTokenSchema, { description: token.description, permissions: token.permissions });
+  const form = useApiForm(editTokenSchema, {
+    description: token.description,
+    permissions: token.permissions,
+    notifyEmails: token.notifyEmails,
+  });
   const finish = useFinish();
   const { isDirty, isSubmitting } = form.formState;
   const onSaved = (saved: TokenResponse) => {
     // What was saved is the form's new starting point, so it is clean again.
-    form.reset({ description: saved.description, permissions: saved.permissions });
+    form.reset({ description: saved.description, permissions: saved.permissions, notifyEmails: saved.notifyEmails });
     finish({ title: `Saved ${saved.name}`, description: "Its new permissions apply to the next request." });
   };
 
@@ -45,6 +53,21 @@ export function TokenEditForm({ token, catalog }: TokenEditFormProps) {
       </div>
       <TokenDescriptionField control={form.control} name="description" />
       <TokenPermissionsField control={form.control} name="permissions" catalog={catalog} />
+      <ValueListEditor
+        control={form.control}
+        name="notifyEmails"
+        legend="Also notify"
+        noun="address"
+        type="email"
+        hint={
+          token.createdBy.startsWith("API-TOKEN:")
+            ? "Expiry reminders and leak notices go by email to these addresses."
+            : `Expiry reminders and leak notices go by email to whoever generated the token (${token.createdBy}) and to these addresses.`
+        }
+        placeholder="oncall@example.com"
+        max={NOTIFY_EMAILS_MAX}
+        emptyText="No other addresses."
+      />
       <div className="flex flex-col-reverse gap-2 border-t border-line pt-4 sm:flex-row sm:items-center sm:justify-end">
         {isDirty ? <p className="text-sm text-muted sm:mr-auto">You have unsaved changes.</p> : null}
         <Button variant="secondary" disabled={!isDirty || isSubmitting} onClick={() => form.reset()}>

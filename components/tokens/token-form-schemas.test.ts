@@ -37,8 +37,20 @@ describe("the token forms' schemas", () => {
 
   it("check what the unfinished-row check lets through with the API's own permissions schema", () => {
     const grant = { entity: "devtron-app", project: "p", environments: [], apps: [], role: "owner" };
-    const result = editTokenSchema.safeParse({ description: "", permissions: { superAdmin: false, grants: [grant] } });
+    const result = editTokenSchema.safeParse({ description: "", permissions: { superAdmin: false, grants: [grant] }, notifyEmails: [] });
     expect(Object.keys(paths(result))).toEqual(["permissions.grants.0.role"]);
+  });
+
+  it("check the notify addresses by the API's rule, each error at the row the editor shows it on", () => {
+    const values = { description: "", permissions: { superAdmin: true } as const };
+    expect(paths(editTokenSchema.safeParse({ ...values, notifyEmails: ["ops@example.com", "", "nope"] }))).toEqual({
+      "notifyEmails.1": "must be a valid email address",
+      "notifyEmails.2": "must be a valid email address",
+    });
+    expect(editTokenSchema.parse({ ...values, notifyEmails: [" Ops@Example.com", "ops@example.com"] })).toEqual({
+      ...values,
+      notifyEmails: ["ops@example.com"],
+    });
   });
 
   it("send the grace period with the new expiry", () => {

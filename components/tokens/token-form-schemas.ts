@@ -12,7 +12,7 @@ import { EXPIRY_PATHS, type ExpiryChoice, expiryBody } from "./expiry-choice";
 
 export type GenerateTokenValues = { name: string; description: string; expiry: ExpiryChoice; permissions: Permissions };
 export type RegenerateTokenValues = { expiry: ExpiryChoice; graceSeconds: number };
-export type EditTokenValues = { description: string; permissions: Permissions };
+export type EditTokenValues = { description: string; permissions: Permissions; notifyEmails: string[] };
 
 /** The expiry choice as request fields; "Custom" without a day is refused here, naming `subject`. */
 function expiryField(subject: string) {
@@ -34,7 +34,7 @@ export const regenerateTokenSchema = z
   .pipe(regenerateTokenInput);
 
 export const editTokenSchema = z
-  .object({ description, permissions: permissionsField })
+  .object({ description, permissions: permissionsField, notifyEmails: z.array(z.string()) })
   .transform((values): unknown => values)
   .pipe(updateTokenInput);
 

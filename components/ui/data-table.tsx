@@ -88,6 +88,8 @@ export type DataTableProps<TData extends Identified> = {
   label: string;
   /** Plural noun for counts, e.g. "users". */
   noun: string;
+  /** False for a list the server cannot search (a delivery log): no search box. */
+  searchable?: boolean;
   searchLabel?: string;
   searchPlaceholder?: string;
   /** Shown when there is nothing at all (no search active). */
@@ -143,12 +145,14 @@ export function DataTable<TData extends Identified>(props: DataTableProps<TData>
   return (
     <div className="space-y-4">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-        <DataTableSearch
-          value={q}
-          onSearch={onSearch}
-          label={props.searchLabel ?? `Search ${noun}`}
-          placeholder={props.searchPlaceholder ?? "Search by name"}
-        />
+        {props.searchable === false ? null : (
+          <DataTableSearch
+            value={q}
+            onSearch={onSearch}
+            label={props.searchLabel ?? `Search ${noun}`}
+            placeholder={props.searchPlaceholder ?? "Search by name"}
+          />
+        )}
         {props.toolbar ? <div className="flex items-center gap-2">{props.toolbar}</div> : null}
       </div>
       <div className="overflow-x-auto rounded-xl border border-line bg-surface shadow-sm">

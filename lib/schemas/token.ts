@@ -36,16 +36,22 @@ const expiry = { expiresInDays: expiresInDays.optional(), expiresAt: expiresAt.o
 const notBoth = (v: { expiresInDays?: number; expiresAt?: string | null }) => v.expiresInDays === undefined || v.expiresAt === undefined;
 const notBothMessage = { path: ["expiresAt"], message: "send either expiresInDays or expiresAt, not both" };
 
-export const createTokenInput = z
-  .strictObject({ name: tokenName, description: description.default(""), ...expiry, permissions: permissionsSchema })
-  .refine(notBoth, notBothMessage);
-
 export const NOTIFY_EMAILS_MAX = 10;
 /** Who else is told about the token's expiry and leaks (its creator is already); stored lower-case, without repeats. */
 export const notifyEmails = z
   .array(email, { error: "must be a list of email addresses" })
   .max(NOTIFY_EMAILS_MAX, `must list at most ${NOTIFY_EMAILS_MAX} addresses`)
   .transform((list) => [...new Set(list)]);
+
+export const createTokenInput = z
+  .strictObject({
+    name: tokenName,
+    description: description.default(""),
+    ...expiry,
+    permissions: permissionsSchema,
+    notifyEmails: notifyEmails.optional(),
+  })
+  .refine(notBoth, notBothMessage);
 
 export const updateTokenInput = z.strictObject({
   name: z.never({ error: "cannot be changed; a token keeps its name (create a new token instead)" }).optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryFromUrl, type RawParams } from "../list-query";
 import { description } from "./catalog";
 import { pageQuery } from "./common";
 
@@ -26,8 +27,9 @@ export const WEBHOOK_URL_MAX = 2000;
 export const webhookUrl = z
   .string({ error: "is required" })
   .trim()
-  .min(1, "is required")
-  .max(WEBHOOK_URL_MAX, `must be at most ${WEBHOOK_URL_MAX} characters`)
+  // A blank or overlong URL gets that one message, not "must be an http:// URL" as well.
+  .min(1, { error: "is required", abort: true })
+  .max(WEBHOOK_URL_MAX, { error: `must be at most ${WEBHOOK_URL_MAX} characters`, abort: true })
   .refine((value) => {
     try {
       const url = new URL(value);
@@ -58,6 +60,22 @@ export const updateWebhookInput = z.strictObject({
 
 export const WEBHOOK_DISABLED_REASONS = ["manual", "failing"] as const;
 
+// The webhook list: GET /api/v1/webhooks parses it strictly, the webhooks page leniently.
+export const listWebhooksQuery = pageQuery.pick({ page: true, pageSize: true, q: true });
+export const webhooksQueryFromUrl = (params: RawParams) => queryFromUrl(listWebhooksQuery, params);
+
+export const DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
+
+/** The newest delivery of an endpoint, for the list: did the last event get through? */
+export const lastDeliveryResponse = z.object({
+  id: z.number().int(),
+  event: z.string(),
+  status: z.enum(DELIVERY_STATUSES),
+  statusCode: z.number().int().nullable(),
+  /** The last attempt, or when it was queued if none was made yet. */
+  at: z.string(),
+});
+
 export const webhookResponse = z.object({
   id: z.number().int(),
   url: z.string(),
@@ -68,6 +86,10 @@ export const webhookResponse = z.object({
   /** manual: someone disabled it; failing: Tessera did, after it failed for a day. */
   disabledReason: z.enum(WEBHOOK_DISABLED_REASONS).nullable(),
   disabledAt: z.string().nullable(),
+  /** Failed attempts in a row (0 after any success), and since when: past 8 over 24 hours, Tessera disables it. */
+  consecutiveFailures: z.number().int(),
+  failingSince: z.string().nullable(),
+  lastDelivery: lastDeliveryResponse.nullable(),
   createdAt: z.string(),
   createdBy: z.string(),
   updatedAt: z.string(),
@@ -76,10 +98,10 @@ export const webhookResponse = z.object({
 /** The signing secret (whsec_…) is in this answer once, at creation. */
 export const webhookWithSecretResponse = z.object({ webhook: webhookResponse, secret: z.string() });
 
-export const DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
 export const listDeliveriesQuery = pageQuery.pick({ page: true, pageSize: true }).extend({
   status: z.enum(DELIVERY_STATUSES, { error: `must be one of ${DELIVERY_STATUSES.join(", ")}` }).optional(),
 });
+export const deliveriesQueryFromUrl = (params: RawParams) => queryFromUrl(listDeliveriesQuery, params);
 
 export const webhookDeliveryResponse = z.object({
   id: z.number().int(),
@@ -100,5 +122,8 @@ export const webhookDeliveryResponse = z.object({
 export type CreateWebhookInput = z.infer<typeof createWebhookInput>;
 export type UpdateWebhookInput = z.infer<typeof updateWebhookInput>;
 export type WebhookResponse = z.infer<typeof webhookResponse>;
+export type ListWebhooksQuery = z.infer<typeof listWebhooksQuery>;
+export type LastDelivery = z.infer<typeof lastDeliveryResponse>;
+export type WebhookWithSecret = z.infer<typeof webhookWithSecretResponse>;
 export type ListDeliveriesQuery = z.infer<typeof listDeliveriesQuery>;
 export type WebhookDeliveryResponse = z.infer<typeof webhookDeliveryResponse>;

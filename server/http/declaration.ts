@@ -19,8 +19,13 @@ type Access =
   | { readonly access: "superAdmin"; readonly authenticate?: never; readonly manages?: string };
 
 export type Declaration = Access & {
-  /** The path as OpenAPI writes it; every `{name}` segment is a path id (a positive int4). */
+  /** The path as OpenAPI writes it; every `{name}` segment is a path id (a positive int4), unless `params` names it. */
   readonly path: string;
+  /**
+   * Path segments that are not ids (a calendar feed's secret): read as text with this schema,
+   * handed to the handler as `params`.
+   */
+  readonly params?: z.ZodObject;
   readonly summary: string;
   /** The OpenAPI tag: the section of the API reference the route is listed in. */
   readonly tag: string;
@@ -33,6 +38,11 @@ export type Declaration = Access & {
   readonly body?: z.ZodType;
   /** The success answer's body (Devtron's `result`); null for 204 No Content. */
   readonly response: z.ZodType | null;
+  /**
+   * The success answer's media type when it is not JSON (`text/calendar`): the handler returns
+   * the body as a string, which the response schema (a string) checks. Errors stay problem+json.
+   */
+  readonly contentType?: string;
   /** The success status: 200 by default, 204 without a response body. */
   readonly status?: number;
   /** Statuses of error answers beyond the ones every route of its access level has. */
@@ -44,8 +54,13 @@ export type Declaration = Access & {
 /** A declaration as a wrapper attached it to its handler: with the surface it answers in. */
 export type Declared = Declaration & { readonly devtron: boolean };
 
-type PathIds<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? { [K in Name]: number } & PathIds<Rest> : unknown;
-type Parsed<D, K extends "query" | "body"> = D extends { readonly [k in K]: infer S extends z.ZodType } ? z.output<S> : undefined;
+type PathIds<P extends string, Text> = P extends `${string}{${infer Name}}${infer Rest}`
+  ? (Name extends Text ? unknown : { [K in Name]: number }) & PathIds<Rest, Text>
+  : unknown;
+type Parsed<D, K extends "query" | "body" | "params"> = D extends { readonly [k in K]: infer S extends z.ZodType }
+  ? z.output<S>
+  : undefined;
+type TextParams<D> = D extends { readonly params: infer S extends z.ZodObject } ? keyof z.output<S> : never;
 type Body<D> = D extends { readonly response: infer S extends z.ZodType } ? z.input<S> : never;
 
 /** What a handler is given: the request, the caller, and its input already parsed. */
@@ -57,7 +72,8 @@ export type Context<D extends Declaration> = {
   principal: D extends { readonly access: "public" } ? Principal | null : Principal;
   query: Parsed<D, "query">;
   body: Parsed<D, "body">;
-} & PathIds<D["path"]>;
+  params: Parsed<D, "params">;
+} & PathIds<D["path"], TextParams<D>>;
 
 const REPLY = Symbol("reply");
 /** A success answer with a status other than the declared one, its body still checked against the response schema. */
@@ -84,7 +100,12 @@ export function declarationOf(handler: unknown): Declared | undefined {
   return typeof handler === "function" && "declaration" in handler ? (handler as DeclaredHandler).declaration : undefined;
 }
 
-/** The names of a path's ids, in order: `/api/v1/apps/{id}/deployments` → ["id"]. */
+/** The names of a path's parameters, in order: `/api/v1/apps/{id}/deployments` → ["id"]. */
 export function pathIdNames(path: string): string[] {
   return [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+}
+
+/** Whether a path parameter is text read by the declaration's `params` schema rather than an id. */
+export function isTextParam(declaration: Pick<Declaration, "params">, name: string): boolean {
+  return declaration.params !== undefined && name in declaration.params.shape;
 }

@@ -143,6 +143,12 @@ export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.outp
   return parseWith(schema, query);
 }
 
+/** Path segments that are text (`params` in a declaration): storable text, then the declared schema. */
+export function parseTextParams<S extends z.ZodType>(schema: S, raw: Record<string, string | undefined>): z.output<S> {
+  assertStorableText(raw, "(path)");
+  return parseWith(schema, raw);
+}
+
 /**
  * A path id. Not a number at all is 400; a number past the largest id a row can have
  * (PostgreSQL's int4) is simply not there: 404, as for any other id that names nothing.

@@ -13,13 +13,14 @@ import {
   type DeclaredHandler,
   type Handler,
   isReply,
+  isTextParam,
   pathIdNames,
   type RouteContext,
   type RouteHandler,
 } from "./declaration";
 import { assertSameOrigin } from "./origin";
-import { parseBody, parseId, parseQuery } from "./parse";
-import { json, NO_STORE, problem } from "./respond";
+import { parseBody, parseId, parseQuery, parseTextParams } from "./parse";
+import { json, NO_STORE, problem, text } from "./respond";
 
 // Every API route goes through here: authenticate → authorize by access level → read the
 // path ids, query and body with the route's declared schemas → the handler (which authorizes
@@ -54,13 +55,15 @@ function requireSuperAdmin(principal: Principal, what = "this"): void {
 export type Surface = {
   readonly devtron: boolean;
   readonly unauthorized: string;
-  success(body: unknown, status: number, noStore: boolean): Response;
+  success(body: unknown, status: number, noStore: boolean, contentType?: string): Response;
   failure(error: ApiError): Response;
 };
 
 /** A route handler that does what `declaration` says, answering in `surface`'s format. */
 export function declaredRoute<const D extends Declaration>(surface: Surface, declaration: D, handler: Handler<D>): DeclaredHandler {
-  const ids = pathIdNames(declaration.path);
+  const names = pathIdNames(declaration.path);
+  const ids = names.filter((name) => !isTextParam(declaration, name));
+  const texts = names.filter((name) => isTextParam(declaration, name));
   const run: RouteHandler = async (req, context) => {
     const receivedAt = new Date();
     try {
@@ -72,6 +75,7 @@ export function declaredRoute<const D extends Declaration>(surface: Surface, dec
       await declaration.admit?.({ ip });
       const ctx: Record<string, unknown> = { req, receivedAt, ip, principal };
       for (const name of ids) ctx[name] = parseId(params[name], name);
+      if (declaration.params) ctx.params = parseTextParams(declaration.params, Object.fromEntries(texts.map((n) => [n, params[n]])));
       ctx.query = declaration.query ? parseQuery(req, declaration.query) : undefined;
       ctx.body = declaration.body ? await parseBody(req, declaration.body) : undefined;
       // Handler<D> is a conditional type: call it as what every branch of it is.
@@ -79,7 +83,7 @@ export function declaredRoute<const D extends Declaration>(surface: Surface, dec
       if (!declaration.response) return surface.success(undefined, declaration.status ?? 204, false);
       const { status, body } = isReply(answer) ? answer : { status: declaration.status ?? 200, body: answer };
       assertAnswerFits(declaration.response, body, `${req.method} ${declaration.path}`);
-      return surface.success(body, status, declaration.noStore === true);
+      return surface.success(body, status, declaration.noStore === true, declaration.contentType);
     } catch (error) {
       return surface.failure(toApiError(error));
     }
@@ -91,8 +95,11 @@ export function declaredRoute<const D extends Declaration>(surface: Surface, dec
 const API: Surface = {
   devtron: false,
   unauthorized: "Sign in, or send an API token in the Authorization or token header.",
-  success: (body, status, noStore) =>
-    body === undefined ? new Response(null, { status }) : json(body, { status, headers: noStore ? NO_STORE : undefined }),
+  success: (body, status, noStore, contentType) => {
+    if (body === undefined) return new Response(null, { status });
+    const headers = noStore ? NO_STORE : undefined;
+    return contentType ? text(body as string, contentType, { status, headers }) : json(body, { status, headers });
+  },
   failure: (error) => problem(error),
 };
 

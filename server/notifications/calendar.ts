@@ -6,6 +6,7 @@ import { recordEvent } from "../audit/record";
 import type { Actor } from "../auth/principal";
 import { publicUrl } from "../config";
 import { getDb } from "../db";
+import { type LimitPolicy, limiter } from "../limits/rate-limit";
 import { getSettings } from "../settings/settings";
 
 // A super admin's iCalendar feed of token expiries: one event per token that is not
@@ -46,6 +47,35 @@ export async function revokeCalendarFeed(userId: number, actor: Actor): Promise<
     });
     if (count > 0) await recordEvent(tx, { action: "calendar_feed.revoked", actor, target: { type: "user", id: userId } });
   });
+}
+
+/** Whether this user has a feed URL now (its secret itself is never shown again). */
+export async function hasCalendarFeed(userId: number): Promise<boolean> {
+  const db = await getDb();
+  const user = await db.user.findUnique({ where: { id: userId }, select: { calendarFeedHash: true } });
+  return Boolean(user?.calendarFeedHash);
+}
+
+/** Feed requests with a wrong secret allowed per client address per window, before 429. */
+export const CALENDAR_FAILURE_LIMIT = 20;
+const CALENDAR_FAILURES: LimitPolicy = { name: "calendar-feed:ip", limit: CALENDAR_FAILURE_LIMIT, windowMs: 60_000 };
+
+/**
+ * The feed at `/api/v1/calendar/{secret}.ics` for a request from `ip`. A wrong, rotated or
+ * revoked secret is the same 404 (nothing says which, or whether such a feed existed), and
+ * each counts against the address: past the limit it is 429, so the secret cannot be
+ * guessed at speed. The right secret is always answered, as a valid token always is.
+ */
+export async function readCalendarFeed(segment: string, ip: string, now = new Date()): Promise<string> {
+  const feed = await renderCalendarFeed(segment.replace(/\.ics$/, ""), now);
+  if (feed !== null) return feed;
+  const { allowed, retryAfter } = await limiter(CALENDAR_FAILURES).consume(ip);
+  if (!allowed) {
+    throw new ApiError("rate_limited", `Too many requests for calendar feeds that do not exist. Try again in ${retryAfter} seconds.`, {
+      retryAfter,
+    });
+  }
+  throw new ApiError("not_found", "There is no calendar feed at this address. Ask for a new subscribe URL in Tessera's dashboard.");
 }
 
 /** The feed for a secret, or null when no enabled super admin holds it (the route answers 404). */

@@ -2,7 +2,7 @@ import "server-only";
 import type { LookupAddress, LookupOptions } from "node:dns";
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
-import { fieldError } from "@/lib/errors";
+import { ApiError } from "@/lib/errors";
 import type { Resolve } from "./config";
 
 // Webhook targets must not reach Tessera's own network (SSRF) unless the operator allows
@@ -46,7 +46,9 @@ export async function refusalOf(rawUrl: string, resolve: Resolve): Promise<strin
 export async function assertWebhookTarget(rawUrl: string, options: { allowPrivate: boolean; resolve: Resolve }): Promise<void> {
   if (options.allowPrivate) return;
   const refusal = await refusalOf(rawUrl, options.resolve);
-  if (refusal) throw fieldError("url", `is refused: ${refusal} (set TESSERA_WEBHOOK_ALLOW_PRIVATE=1 to allow private targets)`);
+  if (!refusal) return;
+  const message = `is refused: ${refusal} (set TESSERA_WEBHOOK_ALLOW_PRIVATE=1 to allow private targets)`;
+  throw new ApiError("validation_failed", `url ${message}`, { errors: [{ path: "url", message }] });
 }
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;

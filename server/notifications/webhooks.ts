@@ -1,14 +1,19 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { z } from "zod";
 import { ApiError } from "@/lib/errors";
 import type { Webhook } from "@/lib/generated/prisma/client";
-import type { pageQuery } from "@/lib/schemas/common";
-import type { CreateWebhookInput, TokenEventType, UpdateWebhookInput, WebhookResponse } from "@/lib/schemas/webhook";
+import type {
+  CreateWebhookInput,
+  LastDelivery,
+  ListWebhooksQuery,
+  TokenEventType,
+  UpdateWebhookInput,
+  WebhookResponse,
+} from "@/lib/schemas/webhook";
 import { recordEvent } from "../audit/record";
 import type { Actor } from "../auth/principal";
 import { getDb, type Tx } from "../db";
-import { pageOf, skipTake } from "../db/paging";
+import { contains, pageOf, skipTake } from "../db/paging";
 import { notifierOptions, type Resolve } from "./config";
 import { sealSecret } from "./secret-box";
 import { assertWebhookTarget } from "./target";
@@ -22,7 +27,7 @@ const targetCheck = (given?: Partial<TargetCheck>): TargetCheck => {
   return { allowPrivate: given?.allowPrivate ?? defaults.allowPrivate, resolve: given?.resolve ?? defaults.resolve };
 };
 
-export function toWebhookResponse(w: Webhook): WebhookResponse {
+export function toWebhookResponse(w: Webhook, lastDelivery: LastDelivery | null = null): WebhookResponse {
   return {
     id: w.id,
     url: w.url,
@@ -31,6 +36,9 @@ export function toWebhookResponse(w: Webhook): WebhookResponse {
     disabled: w.disabledAt !== null,
     disabledReason: w.disabledAt ? ((w.disabledReason as WebhookResponse["disabledReason"]) ?? "manual") : null,
     disabledAt: w.disabledAt?.toISOString() ?? null,
+    consecutiveFailures: w.consecutiveFailures,
+    failingSince: w.failingSince?.toISOString() ?? null,
+    lastDelivery,
     createdAt: w.createdAt.toISOString(),
     createdBy: w.createdBy,
     updatedAt: w.updatedAt.toISOString(),
@@ -68,10 +76,43 @@ export async function createWebhook(input: CreateWebhookInput, actor: Actor, che
   return { webhook: toWebhookResponse(webhook), secret };
 }
 
-export async function listWebhooks(query: Pick<z.output<typeof pageQuery>, "page" | "pageSize">) {
+type LastDeliveryRow = { webhookId: number; id: number; type: string; status: string; statusCode: number | null; at: Date };
+
+/** The newest delivery of each of these endpoints: one index walk per endpoint (WebhookDelivery's (webhookId, id) index). */
+async function lastDeliveriesOf(tx: Tx, webhookIds: number[]): Promise<Map<number, LastDelivery>> {
+  if (webhookIds.length === 0) return new Map();
+  const rows = await tx.$queryRaw<LastDeliveryRow[]>`
+    SELECT w.id AS "webhookId", d.id, e.type, d.status, d."statusCode", coalesce(d."lastAttemptAt", d."createdAt") AS at
+    FROM unnest(${webhookIds}::int[]) AS w(id)
+    CROSS JOIN LATERAL (
+      SELECT x.id, x."eventId", x.status, x."statusCode", x."lastAttemptAt", x."createdAt" FROM "WebhookDelivery" x
+      WHERE x."webhookId" = w.id ORDER BY x.id DESC LIMIT 1) d
+    JOIN "NotificationEvent" e ON e.id = d."eventId"`;
+  return new Map(
+    rows.map((r) => [
+      r.webhookId,
+      { id: r.id, event: r.type, status: r.status as LastDelivery["status"], statusCode: r.statusCode, at: r.at.toISOString() },
+    ]),
+  );
+}
+
+/** Endpoints in the order they were made; `q` matches the URL or the description. */
+export async function listWebhooks(query: ListWebhooksQuery) {
   const db = await getDb();
-  const [rows, total] = await Promise.all([db.webhook.findMany({ orderBy: { id: "asc" }, ...skipTake(query) }), db.webhook.count()]);
-  return pageOf(rows.map(toWebhookResponse), total, query);
+  const where = query.q ? { OR: [{ url: contains(query.q) }, { description: contains(query.q) }] } : {};
+  const [rows, total] = await Promise.all([
+    db.webhook.findMany({ where, orderBy: { id: "asc" }, ...skipTake(query) }),
+    db.webhook.count({ where }),
+  ]);
+  const last = await lastDeliveriesOf(
+    db,
+    rows.map((w) => w.id),
+  );
+  return pageOf(
+    rows.map((w) => toWebhookResponse(w, last.get(w.id) ?? null)),
+    total,
+    query,
+  );
 }
 
 export async function webhookOrThrow(tx: Tx, id: number): Promise<Webhook> {
@@ -81,7 +122,9 @@ export async function webhookOrThrow(tx: Tx, id: number): Promise<Webhook> {
 }
 
 export async function getWebhook(id: number): Promise<WebhookResponse> {
-  return toWebhookResponse(await webhookOrThrow(await getDb(), id));
+  const db = await getDb();
+  const webhook = await webhookOrThrow(db, id);
+  return toWebhookResponse(webhook, (await lastDeliveriesOf(db, [id])).get(id) ?? null);
 }
 
 export async function updateWebhook(id: number, input: UpdateWebhookInput, actor: Actor, check?: Partial<TargetCheck>, now = new Date()) {
@@ -96,7 +139,8 @@ export async function updateWebhook(id: number, input: UpdateWebhookInput, actor
     }
     const wasDisabled = before.disabledAt !== null;
     if (input.disabled !== undefined && input.disabled !== wasDisabled) changes.disabled = { from: wasDisabled, to: input.disabled };
-    if (Object.keys(changes).length === 0) return before;
+    const last = (await lastDeliveriesOf(tx, [id])).get(id) ?? null;
+    if (Object.keys(changes).length === 0) return toWebhookResponse(before, last);
     const after = await tx.webhook.update({
       where: { id },
       data: {
@@ -118,9 +162,9 @@ export async function updateWebhook(id: number, input: UpdateWebhookInput, actor
       target: { type: "webhook", id },
       details: { url: after.url, changes: changes as object },
     });
-    return after;
+    return toWebhookResponse(after, last);
   });
-  return toWebhookResponse(webhook);
+  return webhook;
 }
 
 export async function deleteWebhook(id: number, actor: Actor): Promise<void> {

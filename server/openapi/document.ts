@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { ERROR_CODES } from "@/lib/errors";
-import { type Declared, declarationOf, pathIdNames } from "../http/declaration";
+import { type Declared, declarationOf, isTextParam, pathIdNames } from "../http/declaration";
 import { HTTP_METHODS, type HttpMethod } from "../http/methods";
 import { MAX_BODY_BYTES } from "../http/parse";
 
@@ -95,7 +95,9 @@ function operation(e: DeclaredOperation): Json {
     ? {
         description: "OK",
         content: {
-          "application/json": { schema: e.devtron ? devtronEnvelope(schemaOf(e.response, "output")) : schemaOf(e.response, "output") },
+          [e.contentType ?? "application/json"]: {
+            schema: e.devtron ? devtronEnvelope(schemaOf(e.response, "output")) : schemaOf(e.response, "output"),
+          },
         },
       }
     : { description: "No content" };
@@ -103,7 +105,11 @@ function operation(e: DeclaredOperation): Json {
     responses[String(status)] = { description: STATUS_TEXT[status] ?? "Error", content: { [errorType]: { schema: errorBody } } };
 
   const parameters: Json[] = [];
-  for (const name of pathIdNames(e.path)) parameters.push({ name, in: "path", required: true, schema: { type: "integer", minimum: 1 } });
+  const texts = e.params ? (schemaOf(e.params, "input").properties as Record<string, Json>) : {};
+  for (const name of pathIdNames(e.path)) {
+    const schema = isTextParam(e, name) ? texts[name] : { type: "integer", minimum: 1 };
+    parameters.push({ name, in: "path", required: true, schema });
+  }
   if (e.query) {
     const q = schemaOf(e.query, "input") as { properties?: Record<string, Json>; required?: string[] };
     for (const [name, schema] of Object.entries(q.properties ?? {})) {

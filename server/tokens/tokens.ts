@@ -147,6 +147,7 @@ export async function createToken(input: CreateTokenArgs, actor: Actor, now = ne
         description: input.description,
         ...permissionColumns(input.permissions),
         expiresAt,
+        notifyEmails: input.notifyEmails ?? [],
         secretHash: hashSecret(secret),
         preview: previewOf(secret),
         createdBy: actor.name,

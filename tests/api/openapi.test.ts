@@ -124,10 +124,12 @@ describe("the route declarations and the document", () => {
         params("path").map((p) => p.name),
         where,
       ).toEqual(pathIdNames(op.path));
+      const textParams = op.params ? schemaJson(op.params, "input").properties! : {};
+      for (const p of params("path")) expect(p.schema, where).toEqual(textParams[p.name] ?? { type: "integer", minimum: 1 });
       const query = op.query ? schemaJson(op.query, "input").properties! : {};
       expect(Object.fromEntries(params("query").map((p) => [p.name, p.schema])), where).toEqual(query);
       const success = String(op.status ?? (op.response ? 200 : 204));
-      const content = o.responses[success]?.content?.["application/json"]?.schema;
+      const content = o.responses[success]?.content?.[op.contentType ?? "application/json"]?.schema;
       const answered = op.devtron ? (content?.properties as Record<string, Json> | undefined)?.result : content;
       expect(answered, where).toEqual(op.response ? schemaJson(op.response, "output") : undefined);
       for (const status of op.errors ?? []) expect(Object.keys(o.responses), where).toContain(String(status));

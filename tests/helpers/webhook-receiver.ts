@@ -22,7 +22,13 @@ export async function listenInRange(server: Server, from: number, to: number): P
   throw new Error(`no free port in ${from}-${to}`);
 }
 
-export const HTTP_PORTS = [48000, 48099] as const;
+/** TESSERA_TEST_RECEIVER_PORTS=from-to moves the receivers into a range of the runner's choosing. */
+function receiverPorts(): readonly [number, number] {
+  const match = /^(\d+)-(\d+)$/.exec(process.env.TESSERA_TEST_RECEIVER_PORTS ?? "");
+  return match ? [Number(match[1]), Number(match[2])] : [48000, 48099];
+}
+
+export const HTTP_PORTS = receiverPorts();
 
 export type Received = { id: string; timestamp: string; type: string; body: Record<string, unknown>; verified: boolean; raw: string };
 export type Answer = number | "hang";

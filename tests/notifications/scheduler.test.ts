@@ -122,7 +122,7 @@ describe("configuration and the small parts", () => {
   });
 });
 
-describe("notifyEmails through PATCH /api/v1/tokens/{id}", () => {
+describe("notifyEmails through POST and PATCH /api/v1/tokens", () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startServer();
@@ -157,5 +157,33 @@ describe("notifyEmails through PATCH /api/v1/tokens/{id}", () => {
     expect(notList.status).toBe(400);
     const cleared = await admin("PATCH", `/api/v1/tokens/${token.id}`, { notifyEmails: [] });
     expect(cleared.body.notifyEmails).toEqual([]);
+  });
+
+  it("takes them when the token is generated, by the same rules", async () => {
+    const admin = client(server, await sessionCookieFor(userId));
+    const made = await admin("POST", "/api/v1/tokens", {
+      name: unique("notify"),
+      permissions: { superAdmin: true },
+      notifyEmails: ["Oncall@Example.com", "oncall@example.com"],
+    });
+    expect(made.status).toBe(201);
+    expect((made.body.token as { notifyEmails: string[] }).notifyEmails).toEqual(["oncall@example.com"]);
+    const id = (made.body.token as { id: number }).id;
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id } })).notifyEmails).toEqual(["oncall@example.com"]);
+    expect((await admin("POST", "/api/v1/tokens", { name: unique("notify"), permissions: { superAdmin: true } })).body.token).toMatchObject(
+      {
+        notifyEmails: [],
+      },
+    );
+    const bad = await admin("POST", "/api/v1/tokens", {
+      name: unique("notify"),
+      permissions: { superAdmin: true },
+      notifyEmails: ["nope"],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({
+      code: "validation_failed",
+      errors: [{ path: "notifyEmails.0", message: "must be a valid email address" }],
+    });
   });
 });

@@ -11,17 +11,20 @@ import {
   startProductionServer,
   waitForHealth,
 } from "@/tests/helpers/production-server";
+import { startReceiver } from "@/tests/helpers/webhook-receiver";
 
 // The production build started as on Vercel (VERCEL=1): what a function does at a cold
 // start, through the same instrumentation hook. Without DATABASE_URL it refuses; on a
 // database the build has not migrated it refuses, naming the build step; migrated as the
 // build does it (scripts/migrate.ts, which scripts/vercel-build.mjs runs), it serves, and
 // token usage reaches the database without a SIGTERM. (That the write comes from after()
-// and not a timer is shown in process: server/tokens/usage.test.ts.)
+// and not a timer is shown in process: server/tokens/usage.test.ts.) No scheduler runs there:
+// notifications go out when Vercel Cron calls the cron route with CRON_SECRET.
 
 const ROOT = path.resolve(__dirname, "../..");
 const ADMIN = { email: "admin@vercel.test", password: "vercel-password-123" };
 const SECRET = "vercel-test-secret-0123456789abcdef012345";
+const CRON_SECRET = "vercel-cron-secret-0123456789";
 
 let cluster: PgCluster;
 let port: number;
@@ -106,5 +109,46 @@ describe("on Vercel (VERCEL=1)", () => {
     }
     // A frozen function is thrown away without a signal; nothing was waiting for one.
     await server.stop("SIGKILL");
+  }, 120_000);
+
+  it("runs no scheduler: a webhook gets its event when Vercel Cron calls the cron route, with CRON_SECRET only", async () => {
+    const receiver = await startReceiver();
+    const server = start({ DATABASE_URL: cluster.url, CRON_SECRET, TESSERA_WEBHOOK_ALLOW_PRIVATE: "1" });
+    const client = new Client({ connectionString: cluster.url });
+    await client.connect();
+    try {
+      await waitForHealth(server);
+      const cookie = await signIn(server.url, ADMIN.email, ADMIN.password);
+      const hook = await fetch(`${server.url}/api/v1/webhooks`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie, origin: server.url },
+        body: JSON.stringify({ url: receiver.url, events: ["token.created"] }),
+      });
+      expect(hook.status).toBe(201);
+      receiver.setSecret(((await hook.json()) as { secret: string }).secret);
+      await createToken(server.url, cookie, "vercel-cron");
+      const undispatched = async () =>
+        (await client.query(`SELECT count(*)::int AS n FROM "NotificationEvent" WHERE "dispatchedAt" IS NULL`)).rows[0].n as number;
+      // The token of the test before left its event waiting too: nothing has run since.
+      const waiting = await undispatched();
+      expect(waiting).toBeGreaterThanOrEqual(1);
+      // A long-lived server's loop would have run at least once by now (every 5 s); here nothing does.
+      await new Promise((resolve) => setTimeout(resolve, 8_000));
+      expect(await undispatched()).toBe(waiting);
+      expect(receiver.hits).toBe(0);
+
+      const refused = await fetch(`${server.url}/api/cron/notifications`, { headers: { authorization: "Bearer wrong", cookie } });
+      expect(refused.status).toBe(401);
+      const ran = await fetch(`${server.url}/api/cron/notifications`, { headers: { authorization: `Bearer ${CRON_SECRET}` } });
+      expect(ran.status).toBe(200);
+      expect(await ran.json()).toMatchObject({ events: waiting, webhooks: waiting, more: false });
+      const mine = receiver.received.filter((r) => (r.body.data as { token: { name: string } }).token.name === "vercel-cron");
+      expect(mine.map((r) => [r.type, r.verified])).toEqual([["token.created", true]]);
+      expect(await undispatched()).toBe(0);
+    } finally {
+      await client.end();
+      await server.stop("SIGKILL");
+      await receiver.close();
+    }
   }, 120_000);
 });
