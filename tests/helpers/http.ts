@@ -174,7 +174,14 @@ export async function startServer(): Promise<TestServer> {
   server.keepAliveTimeout = 10 * 60_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { origin, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  // Closing waits for every open connection; the hostile tests leave some half-sent on purpose,
+  // and the long keep-alive above keeps idle ones. At the end of a file, end them all.
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  return { origin, close };
 }
 
 /** A session cookie for a user id: a new session row and a JWT naming it, signed like next-auth's own. */
