@@ -12,6 +12,7 @@ export const STATUS_LABELS: Record<TokenStatusFilter | "all", string> = {
   active: "Active",
   expiring: "Expiring within 7 days",
   expired: "Expired",
+  disabled: "Disabled",
 };
 
 /** The status filter (the `status` URL param) and, while any filter is on, "Clear filters". */
