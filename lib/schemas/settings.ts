@@ -64,7 +64,7 @@ export const idlePreviewQuery = z.object({
 export const idlePreviewResponse = z.object({
   /** How many tokens it would disable now. */
   matched: z.number().int(),
-  /** The first of them (least recently used first), at most IDLE_PREVIEW_LISTED. */
+  /** The first of them (the longest unused first), at most IDLE_PREVIEW_LISTED. */
   tokens: z.array(z.object({ id: z.number().int(), name: z.string(), lastUsedAt: z.string().nullable(), createdAt: z.string() })),
 });
 

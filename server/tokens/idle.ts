@@ -43,19 +43,28 @@ export async function disableIdleTokens(now: Date, batchSize: number): Promise<n
   return disabled;
 }
 
-/** The tokens the idle policy would disable now with `days`, least recently used first. */
+/** The tokens the idle policy would disable now with `days`, the longest unused first. */
 export async function previewIdleTokens(days: number, now = new Date()): Promise<IdlePreviewResponse> {
   const db = await getDb();
   const where = idleWhere(days, now);
-  const [matched, rows] = await Promise.all([
+  const select = { id: true, name: true, lastUsedAt: true, createdAt: true } as const;
+  const take = IDLE_PREVIEW_LISTED;
+  // Unused since last use, or since creation for the never used: each side is read in its own
+  // index order, and the first of the two merged are the first of all.
+  const [matched, used, neverUsed] = await Promise.all([
     db.apiToken.count({ where }),
     db.apiToken.findMany({
-      where,
-      select: { id: true, name: true, lastUsedAt: true, createdAt: true },
-      orderBy: [{ lastUsedAt: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }, { id: "asc" }],
-      take: IDLE_PREVIEW_LISTED,
+      where: { AND: [where, { lastUsedAt: { not: null } }] },
+      select,
+      orderBy: [{ lastUsedAt: "asc" }, { id: "asc" }],
+      take,
     }),
+    db.apiToken.findMany({ where: { AND: [where, { lastUsedAt: null }] }, select, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take }),
   ]);
-  const tokens = rows.map((t) => ({ ...t, lastUsedAt: t.lastUsedAt?.toISOString() ?? null, createdAt: t.createdAt.toISOString() }));
+  const since = (t: (typeof used)[number]) => (t.lastUsedAt ?? t.createdAt).getTime();
+  const tokens = [...used, ...neverUsed]
+    .sort((a, b) => since(a) - since(b) || a.id - b.id)
+    .slice(0, take)
+    .map((t) => ({ ...t, lastUsedAt: t.lastUsedAt?.toISOString() ?? null, createdAt: t.createdAt.toISOString() }));
   return { matched, tokens };
 }

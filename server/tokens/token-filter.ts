@@ -40,17 +40,18 @@ export function tokenWhere(filter: TokenFilter, now: Date): Prisma.ApiTokenWhere
 }
 
 /**
- * The idle policy (Settings.idleDisableDays): enabled live tokens with no request for `days`
- * days that were not enabled again within them either, so a token someone just enabled gets
- * `days` more days before the policy can disable it again.
+ * The idle policy (Settings.idleDisableDays): tokens that work (live, enabled, not expired)
+ * with no request for `days` days and not enabled or regenerated within them either, so a token
+ * someone just brought back gets `days` more days before the policy can disable it again.
+ * Expired tokens are left to their expiry notices.
  */
 export function idleWhere(days: number, now: Date): Prisma.ApiTokenWhereInput {
   const cutoff = addDays(now, -days);
   return {
     AND: [
-      { deletedAt: null, disabledAt: null },
+      { deletedAt: null, disabledAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
       unusedSinceWhere(days, now),
-      { OR: [{ enabledAt: null }, { enabledAt: { lte: cutoff } }] },
+      { OR: [{ renewedAt: null }, { renewedAt: { lte: cutoff } }] },
     ],
   };
 }

@@ -216,7 +216,7 @@ export type DisabledReason = "manual" | "idle";
 
 /** The columns that disable (true) or enable (false) a token; enabling restarts the idle policy's count. */
 export function switchedColumns(disabled: boolean, reason: DisabledReason, now: Date) {
-  return disabled ? { disabledAt: now, disabledReason: reason } : { disabledAt: null, disabledReason: null, enabledAt: now };
+  return disabled ? { disabledAt: now, disabledReason: reason } : { disabledAt: null, disabledReason: null, renewedAt: now };
 }
 
 /** The audit event and the outbox event of a token that was just disabled or enabled, in its transaction. */
@@ -281,6 +281,8 @@ async function regenerateOnce(id: number, expiresAt: Date | null, graceSeconds: 
         previousHash: graceUntil ? before.secretHash : null,
         previousValidUntil: graceUntil,
         expiresAt,
+        // Someone means to use it: the idle policy starts counting again.
+        renewedAt: now,
         version: { increment: 1 },
         updatedBy: actor.name,
       },

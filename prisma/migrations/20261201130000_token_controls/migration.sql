@@ -2,7 +2,7 @@
 ALTER TABLE "ApiToken" ADD COLUMN     "allowedIps" TEXT[] DEFAULT ARRAY[]::TEXT[],
 ADD COLUMN     "disabledAt" TIMESTAMP(3),
 ADD COLUMN     "disabledReason" TEXT,
-ADD COLUMN     "enabledAt" TIMESTAMP(3),
+ADD COLUMN     "renewedAt" TIMESTAMP(3),
 -- A disabled token always says why, and only the reasons the code knows (Prisma's schema language cannot say so).
 ADD CONSTRAINT "ApiToken_disabled_reason" CHECK (("disabledAt" IS NULL) = ("disabledReason" IS NULL) AND ("disabledReason" IS NULL OR "disabledReason" IN ('manual', 'idle')));
 
