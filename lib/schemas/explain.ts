@@ -8,10 +8,10 @@ import { grantSchema, NAME_MAX } from "../permissions/schema";
 // project), as in the policy.
 
 const REQUEST_ENTITIES = Object.keys(ACTIONS) as [RequestEntity, ...RequestEntity[]];
-type Field = "project" | "environment" | "app" | "group";
+export type ExplainField = "project" | "environment" | "app" | "group";
 
 /** Which names each entity's requests take: required, optional, or (left out) not applicable. */
-const FIELDS: Record<RequestEntity, Partial<Record<Field, "required" | "optional">>> = {
+export const EXPLAIN_FIELDS: Record<RequestEntity, Partial<Record<ExplainField, "required" | "optional">>> = {
   "devtron-app": { project: "required", environment: "optional", app: "optional" },
   "helm-app": { project: "required", environment: "required", app: "optional" },
   "chart-group": { group: "optional" },
@@ -34,7 +34,7 @@ export const explainQuery = z
     if (!actions.includes(q.action))
       ctx.addIssue({ code: "custom", path: ["action"], message: `must be one of ${actions.join(", ")} for ${q.entity}` });
     for (const field of ["project", "environment", "app", "group"] as const) {
-      const rule = FIELDS[q.entity][field];
+      const rule = EXPLAIN_FIELDS[q.entity][field];
       if (rule === "required" && q[field] === undefined)
         ctx.addIssue({ code: "custom", path: [field], message: `is required for ${q.entity}` });
       if (rule === undefined && q[field] !== undefined)

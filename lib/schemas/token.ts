@@ -151,4 +151,6 @@ export type UpdateTokenInput = z.infer<typeof updateTokenInput>;
 export type RegenerateTokenInput = z.infer<typeof regenerateTokenInput>;
 export type ListTokensQuery = z.infer<typeof listTokensQuery>;
 export type TokenStatus = (typeof TOKEN_STATUSES)[number];
+/** A token's requests refused by its IP allowlist today (UTC), the most refused addresses first. */
+export type RefusalsToday = { total: number; addresses: { ip: string; requests: number; lastAt: string }[]; moreAddresses: number };
 export type TokenResponse = z.infer<typeof tokenResponse>;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { RefusalsToday } from "@/lib/schemas/token";
 import { getDb } from "../db";
 
 // Requests a token's IP allowlist refused, as counted by usage.ts: per UTC day and address.
@@ -6,8 +7,6 @@ import { getDb } from "../db";
 /** Days of refusal counts kept; older rows are deleted by the scheduler. */
 export const REFUSALS_KEPT_DAYS = 30;
 const LISTED = 10;
-
-export type RefusalsToday = { total: number; addresses: { ip: string; requests: number; lastAt: string }[]; moreAddresses: number };
 
 /** Today's (UTC) refused requests of one token, the most refused addresses first. */
 export async function tokenRefusalsToday(tokenId: number, now = new Date()): Promise<RefusalsToday> {
