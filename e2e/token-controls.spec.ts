@@ -27,6 +27,20 @@ async function callWithToken(page: Page, secret: string) {
   return { status: res.status(), code: body.code };
 }
 
+/**
+ * Waits until the token list's client code runs: a control changed in the server's HTML before
+ * hydration is set back by React. Selecting the page's rows shows "Clear selection" only then.
+ */
+async function listReady(page: Page) {
+  const all = page.getByLabel("Select every token on this page");
+  const clear = page.getByRole("button", { name: "Clear selection" });
+  await expect(async () => {
+    await all.check();
+    await expect(clear).toBeVisible({ timeout: 500 });
+  }).toPass();
+  await clear.click();
+}
+
 test("disable and enable from the row menu and from the token page", async ({ page }) => {
   await page.goto("/tokens");
   const name = uniqueName("switch");
@@ -113,11 +127,12 @@ test("a bulk disable shows exactly which tokens it changes before it changes the
   for (const n of ["a", "b", "c"]) await createToken(page, `${prefix}-${n}`);
   const outsider = await createToken(page, uniqueName("outside"));
   await page.goto(`/tokens?q=${prefix}`);
+  await listReady(page);
   const bar = page.getByRole("region", { name: "Bulk actions" });
 
   await bar.getByLabel("Bulk action").selectOption("disable");
   await expect(bar.getByLabel("on", { exact: true })).toHaveValue("filter");
-  await expect(bar.getByLabel("on", { exact: true })).toContainText("every token matching the search and filters (3)");
+  await expect(bar.getByLabel("on", { exact: true })).toContainText("all 3 matching tokens");
   await bar.getByRole("button", { name: "Review…" }).click();
   const review = page.getByRole("alertdialog", { name: "Disable tokens" });
   await expect(review.getByRole("list", { name: "Tokens to disable" }).getByRole("listitem")).toHaveText([
@@ -155,6 +170,7 @@ test("a bulk delete of more than 100 tokens asks for the count to be typed", asy
   const prefix = uniqueName("mass");
   for (let i = 0; i < 101; i++) await createToken(page, `${prefix}-${String(i).padStart(3, "0")}`);
   await page.goto(`/tokens?q=${prefix}`);
+  await listReady(page);
   const bar = page.getByRole("region", { name: "Bulk actions" });
   await bar.getByLabel("Bulk action").selectOption("delete");
   await bar.getByRole("button", { name: "Review…" }).click();
@@ -187,14 +203,14 @@ test("Can this token…? answers allowed or not, and why", async ({ page }) => {
   const explainer = page.getByRole("region", { name: "Can this token…?" });
   await explainer.getByLabel("What").selectOption("devtron-app");
   await explainer.getByLabel("Action").selectOption("trigger");
-  await explainer.getByLabel("Project").selectOption(project);
-  await explainer.getByLabel("Environment").selectOption(staging);
+  await explainer.getByLabel("In project").selectOption(project);
+  await explainer.getByLabel("In environment").selectOption(staging);
   await explainer.getByLabel("App").selectOption(app);
   await explainer.getByRole("button", { name: "Check" }).click();
   await expect(explainer.getByText("Allowed", { exact: true })).toBeVisible();
   await expect(explainer).toContainText(`Allowed by the grant Devtron app trigger in ${project}/${staging}.`);
 
-  await explainer.getByLabel("Environment").selectOption(production);
+  await explainer.getByLabel("In environment").selectOption(production);
   await explainer.getByRole("button", { name: "Check" }).click();
   await expect(explainer.getByText("Not allowed", { exact: true })).toBeVisible();
   await expect(explainer).toContainText(`it does not cover environment ${production}`);

@@ -88,7 +88,7 @@ test("the idle policy previews exactly the tokens it would disable, then disable
       timeout: 1000,
     });
   }).toPass({ timeout: 60_000 });
-  await page.getByRole("link", { name: NAMES.old }).click();
+  await page.getByRole("link", { name: NAMES.old, exact: true }).click();
   await expect(page.getByText("by the idle-token policy, because it was not used")).toBeVisible();
   await expect(page.getByRole("table", { name: `History of ${NAMES.old}` })).toContainText("token.idle_disabled");
 

@@ -35,7 +35,7 @@ export function TokenBulkActions({ filter, total }: { filter: Omit<BulkFilter, "
         id={`${id}-action`}
         value={action}
         onChange={(event) => setAction(event.target.value as BulkAction)}
-        className={cn(inputClasses, "h-9 w-auto")}
+        className={cn(inputClasses, "h-9 w-auto max-w-full min-w-0")}
       >
         {(Object.keys(BULK_VERBS) as BulkAction[]).map((a) => (
           <option key={a} value={a}>
@@ -50,7 +50,7 @@ export function TokenBulkActions({ filter, total }: { filter: Omit<BulkFilter, "
         id={`${id}-scope`}
         value={scope}
         onChange={(event) => setScope(event.target.value as "selected" | "filter")}
-        className={cn(inputClasses, "h-9 w-auto")}
+        className={cn(inputClasses, "h-9 w-auto max-w-full min-w-0")}
       >
         {selected.size > 0 ? (
           <option value="selected">
@@ -58,7 +58,8 @@ export function TokenBulkActions({ filter, total }: { filter: Omit<BulkFilter, "
           </option>
         ) : null}
         <option value="filter">
-          {filtered ? "every token matching the search and filters" : "every token"} ({total})
+          all {total} {filtered ? "matching " : ""}
+          {total === 1 ? "token" : "tokens"}
         </option>
       </select>
       <Button variant="secondary" size="sm" onClick={() => setOpen(true)}>

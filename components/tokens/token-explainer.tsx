@@ -30,7 +30,13 @@ const ACTION_LABELS: Record<string, string> = {
   manage: "Create and change",
 };
 
-const FIELD_LABELS: Record<ExplainField, string> = { project: "Project", environment: "Environment", app: "App", group: "Chart group" };
+// "In project", not "Project": the permission editor on the same page has its own Project fields.
+const FIELD_LABELS: Record<ExplainField, string> = {
+  project: "In project",
+  environment: "In environment",
+  app: "App",
+  group: "Chart group",
+};
 
 /** The query for the form's values: only the names the entity takes, and none left blank. */
 function toQuery(v: Values) {

@@ -88,11 +88,18 @@ export function tokensNoun({ status, unusedForDays }: TokenListFilters = {}): st
 
 /** What the table shows when the filters leave nothing (with a search, DataTable says "No … match"). */
 export function NoMatchingTokens(filters: TokenListFilters) {
-  const filtered = Boolean(filters.status || filters.unusedForDays);
+  const which =
+    filters.status && filters.unusedForDays
+      ? "the filters"
+      : filters.status
+        ? "the status filter"
+        : filters.unusedForDays
+          ? "the unused-for filter"
+          : null;
   return (
     <div className="space-y-3">
       <p>
-        No {tokensNoun(filters)}.{filtered ? " Other tokens are hidden by the filters." : ""}
+        No {tokensNoun(filters)}.{which ? ` Other tokens are hidden by ${which}.` : ""}
       </p>
       <ClearFiltersButton />
     </div>
