@@ -18,8 +18,12 @@ import * as me from "./api/v1/me/route";
 import * as mySessions from "./api/v1/me/sessions/route";
 import * as project from "./api/v1/projects/[id]/route";
 import * as projects from "./api/v1/projects/route";
+import * as idlePreview from "./api/v1/settings/idle-preview/route";
+import * as settings from "./api/v1/settings/route";
+import * as explain from "./api/v1/tokens/[id]/explain/route";
 import * as regenerate from "./api/v1/tokens/[id]/regenerate/route";
 import * as token from "./api/v1/tokens/[id]/route";
+import * as bulk from "./api/v1/tokens/bulk/route";
 import * as tokens from "./api/v1/tokens/route";
 import * as user from "./api/v1/users/[id]/route";
 import * as userSessions from "./api/v1/users/[id]/sessions/route";
@@ -44,8 +48,10 @@ export const DOCUMENTED_ROUTES: readonly RouteModule[] = [
   mySessions,
   myCalendarFeed,
   tokens,
+  bulk,
   token,
   regenerate,
+  explain,
   projects,
   project,
   environments,
@@ -68,6 +74,8 @@ export const DOCUMENTED_ROUTES: readonly RouteModule[] = [
   webhookTest,
   calendarFeed,
   cron,
+  settings,
+  idlePreview,
   devtronTokens,
   devtronToken,
   devtronApps,

@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/environments", label: "Environments" },
   { href: "/users", label: "Users", superAdminOnly: true },
   { href: "/audit", label: "Audit", superAdminOnly: true },
+  { href: "/settings", label: "Settings", superAdminOnly: true },
   { href: "/docs/api", label: "API" },
 ];
 

@@ -6,6 +6,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { generateToken, hashSecret, previewOf } from "../lib/tokens/format";
+import { ipAllowed, parseAllowlist } from "../lib/tokens/ip-allowlist";
 import { closeDb, createClient, setDatabase } from "../server/db";
 import { pgliteDriver } from "../server/db/drivers";
 import { migrate } from "../server/db/migrate";
@@ -70,6 +71,14 @@ async function main() {
   const u = await measure("miss, well-formed unknown token (1 lookup)", () => verifyToken(unknown));
   const m = await measure("miss, bad checksum (no database)", () => verifyToken(malformed));
   console.log(`  bad-checksum rejections are ${(m / h).toFixed(0)}× cheaper than a hit; unknown/hit ratio ${(u / h).toFixed(2)}`);
+
+  // A token with an allowlist: the list is parsed once per distinct list (server/tokens/verify.ts
+  // keeps the parse), so each request pays for the match only. The worst case: 50 ranges, the
+  // client in none of them, an IPv4-mapped IPv6 address (checked against both families).
+  const ranges = parseAllowlist(Array.from({ length: 50 }, (_, i) => (i % 2 ? `10.${i}.0.0/16` : `2001:db8:${i.toString(16)}::/48`)));
+  await measure("allowlist: 50 ranges, client in none", async () => {
+    if (ipAllowed(ranges, "::ffff:192.0.2.7")) throw new Error("matched");
+  });
 
   // The token list the dashboard asks for, at this size, against the cheapest query there is.
   await db.$executeRawUnsafe(`UPDATE "ApiToken" SET "lastUsedAt" = now() - (id || ' minutes')::interval WHERE id % 3 = 0`);

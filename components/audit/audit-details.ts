@@ -75,6 +75,16 @@ export function summarizeAuditDetails(action: string, details: Details): string 
       }`;
       break;
     }
+    case "token.disabled":
+    case "token.enabled":
+      text = details.bulk === true ? "in a bulk action" : "";
+      break;
+    case "token.idle_disabled":
+      text = `unused for ${String(details.idleDisableDays ?? "?")} days; last used ${when(details.lastUsedAt ?? null)}`;
+      break;
+    case "settings.updated":
+      text = changesText(details.changes);
+      break;
     case "session.ended": {
       const ended = Number(details.ended ?? 0);
       text = `${SESSION_END_TEXT[String(details.reason)] ?? String(details.reason ?? "ended")}; ${ended} session${ended === 1 ? "" : "s"} ended`;

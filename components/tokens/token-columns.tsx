@@ -4,11 +4,13 @@ import Link from "next/link";
 import { createContext, useContext } from "react";
 import type { TokenResponse } from "@/lib/schemas/token";
 import { PermissionSummary } from "../permissions/permission-summary";
+import { Badge } from "../ui/badge";
 import { createDataTableColumnHelper, rowActionsColumn } from "../ui/data-table";
 import { DateTime } from "../ui/date-time";
 import { RelativeTime } from "./relative-time";
 import { TokenExpiry } from "./token-expiry";
 import { TokenRowActions } from "./token-row-actions";
+import { SelectPageCheckbox, SelectTokenCheckbox } from "./token-selection";
 
 const column = createDataTableColumnHelper<TokenResponse>();
 
@@ -43,13 +45,26 @@ function ActionsCell({ token }: { token: TokenResponse }) {
 
 /** The list's columns; ids of sortable columns are the API's sort keys. */
 export const tokenColumns = column.columns([
+  column.display({
+    id: "select",
+    header: () => <SelectPageCheckbox />,
+    meta: { className: "w-10 pr-0" },
+    cell: ({ row }) => <SelectTokenCheckbox token={row.original} />,
+  }),
   column.accessor("name", {
     header: "Name",
     cell: ({ row }) => (
       <span className="flex max-w-60 min-w-36 flex-col">
-        <Link href={`/tokens/${row.original.id}`} className="font-mono font-medium break-words">
-          {row.original.name}
-        </Link>
+        <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+          <Link href={`/tokens/${row.original.id}`} className="font-mono font-medium break-words">
+            {row.original.name}
+          </Link>
+          {row.original.disabled ? (
+            <Badge tone="danger" className="font-sans">
+              Disabled
+            </Badge>
+          ) : null}
+        </span>
         {/* Below 1536 px the description rides under the name instead of taking a column. */}
         {row.original.description ? (
           <span className="truncate text-xs text-muted 2xl:hidden" title={row.original.description}>

@@ -1,34 +1,47 @@
 "use client";
 
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { TOKEN_PAGE_SIZES, TOKENS_DEFAULT_SORT, type TokenResponse } from "@/lib/schemas/token";
 import { DataTable, type ListPage } from "../ui/data-table";
+import { TokenBulkActions } from "./token-bulk-actions";
 import { TokenListContext, tokenColumns } from "./token-columns";
-import { NoMatchingTokens, TokenFilters, type TokenStatusFilter, tokensNoun } from "./token-filters";
+import { NoMatchingTokens, TokenFilters, type TokenListFilters, tokensNoun } from "./token-filters";
+import { TokenSelectionContext, useTokenSelectionState } from "./token-selection";
 
-export type TokensTableProps = {
+export type TokensTableProps = TokenListFilters & {
   list: ListPage<TokenResponse>;
-  status?: TokenStatusFilter;
   /** The server render's time (ISO), so relative times and expiry colours agree between server and browser. */
   now: string;
   maxLifetimeDays: number | null;
 };
 
-export function TokensTable({ list, now, maxLifetimeDays, status }: TokensTableProps) {
+export function TokensTable({ list, now, maxLifetimeDays, status, unusedForDays }: TokensTableProps) {
   const context = useMemo(() => ({ now, maxLifetimeDays }), [now, maxLifetimeDays]);
+  const selection = useTokenSelectionState(list.data);
+  const filters = { status, unusedForDays };
+  // A selection is made under one search and filter; under another it would hold tokens out of sight.
+  const filterKey = JSON.stringify([list.q ?? "", status ?? "", unusedForDays ?? ""]);
+  const { clear } = selection;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: clearing is what a change of filterKey should do
+  useEffect(() => clear(), [filterKey]);
   return (
     <TokenListContext.Provider value={context}>
-      <DataTable
-        list={list}
-        columns={tokenColumns}
-        defaultSort={TOKENS_DEFAULT_SORT}
-        label="API tokens"
-        noun={tokensNoun(status)}
-        searchLabel="Search tokens by name"
-        pageSizes={TOKEN_PAGE_SIZES}
-        toolbar={<TokenFilters status={status} q={list.q} />}
-        emptyState={<NoMatchingTokens status={status} />}
-      />
+      <TokenSelectionContext.Provider value={selection}>
+        <div className="space-y-4">
+          <TokenBulkActions filter={{ q: list.q, status, unusedForDays }} total={list.total} />
+          <DataTable
+            list={list}
+            columns={tokenColumns}
+            defaultSort={TOKENS_DEFAULT_SORT}
+            label="API tokens"
+            noun={tokensNoun(filters)}
+            searchLabel="Search tokens by name"
+            pageSizes={TOKEN_PAGE_SIZES}
+            toolbar={<TokenFilters {...filters} q={list.q} />}
+            emptyState={<NoMatchingTokens {...filters} />}
+          />
+        </div>
+      </TokenSelectionContext.Provider>
     </TokenListContext.Provider>
   );
 }

@@ -5,6 +5,8 @@ import {
   type ChartGroupRole,
   type DevtronAppGrant,
   type DevtronAppRole,
+  describeGrant,
+  ENTITY_LABELS,
   type Entity,
   type Grant,
   type HelmAppGrant,
@@ -61,34 +63,12 @@ const DEVTRON_APP_NEEDS: Record<DevtronAppAction, DevtronAppRole> = {
   delete: "admin",
 };
 
-function devtronAppGrantAllows(g: DevtronAppGrant, r: DevtronAppRequest): boolean {
-  if (g.project !== r.project || !roleAtLeast("devtron-app", g.role, DEVTRON_APP_NEEDS[r.action])) return false;
-  switch (r.action) {
-    case "read":
-    case "update":
-    case "delete":
-      // Environments scope deployments, not the app itself.
-      return covers(g.apps, r.app);
-    case "trigger":
-      return covers(g.environments, r.environment) && covers(g.apps, r.app);
-    case "create":
-      // A grant naming apps cannot reach an app that does not exist yet.
-      return g.apps.length === 0;
-  }
-}
-
 const HELM_APP_NEEDS: Record<HelmAppAction, HelmAppRole> = {
   read: "view",
   update: "edit",
   install: "admin",
   delete: "admin",
 };
-
-function helmAppGrantAllows(g: HelmAppGrant, r: HelmAppRequest): boolean {
-  if (g.project !== r.project || !roleAtLeast("helm-app", g.role, HELM_APP_NEEDS[r.action])) return false;
-  if (!covers(g.environments, r.environment)) return false;
-  return r.action === "install" ? g.apps.length === 0 : covers(g.apps, r.app);
-}
 
 const CHART_GROUP_NEEDS: Record<ChartGroupAction, ChartGroupRole> = {
   read: "view",
@@ -97,32 +77,125 @@ const CHART_GROUP_NEEDS: Record<ChartGroupAction, ChartGroupRole> = {
   delete: "admin",
 };
 
-function chartGroupGrantAllows(g: ChartGroupGrant, r: ChartGroupRequest): boolean {
-  if (!roleAtLeast("chart-group", g.role, CHART_GROUP_NEEDS[r.action])) return false;
+/**
+ * One reason a grant does not allow a request. A grant allows a request exactly when it has
+ * none: `authorize` and `explain` both judge by grantMisses, so an explanation cannot
+ * disagree with the decision.
+ */
+export type Miss =
+  | { field: "project"; has: string }
+  | { field: "role"; has: string; needs: string }
+  | { field: "environment" | "app" | "group"; rule: "covers" | "all" };
+
+function devtronAppGrantMisses(g: DevtronAppGrant, r: DevtronAppRequest): Miss[] {
+  const misses: Miss[] = [];
+  if (g.project !== r.project) misses.push({ field: "project", has: g.project });
+  const needs = DEVTRON_APP_NEEDS[r.action];
+  if (!roleAtLeast("devtron-app", g.role, needs)) misses.push({ field: "role", has: g.role, needs });
+  switch (r.action) {
+    case "read":
+    case "update":
+    case "delete":
+      // Environments scope deployments, not the app itself.
+      if (!covers(g.apps, r.app)) misses.push({ field: "app", rule: "covers" });
+      break;
+    case "trigger":
+      if (!covers(g.environments, r.environment)) misses.push({ field: "environment", rule: "covers" });
+      if (!covers(g.apps, r.app)) misses.push({ field: "app", rule: "covers" });
+      break;
+    case "create":
+      // A grant naming apps cannot reach an app that does not exist yet.
+      if (g.apps.length > 0) misses.push({ field: "app", rule: "all" });
+      break;
+  }
+  return misses;
+}
+
+function helmAppGrantMisses(g: HelmAppGrant, r: HelmAppRequest): Miss[] {
+  const misses: Miss[] = [];
+  if (g.project !== r.project) misses.push({ field: "project", has: g.project });
+  const needs = HELM_APP_NEEDS[r.action];
+  if (!roleAtLeast("helm-app", g.role, needs)) misses.push({ field: "role", has: g.role, needs });
+  if (!covers(g.environments, r.environment)) misses.push({ field: "environment", rule: "covers" });
+  if (r.action === "install" ? g.apps.length > 0 : !covers(g.apps, r.app))
+    misses.push({ field: "app", rule: r.action === "install" ? "all" : "covers" });
+  return misses;
+}
+
+function chartGroupGrantMisses(g: ChartGroupGrant, r: ChartGroupRequest): Miss[] {
+  const misses: Miss[] = [];
+  const needs = CHART_GROUP_NEEDS[r.action];
+  if (!roleAtLeast("chart-group", g.role, needs)) misses.push({ field: "role", has: g.role, needs });
   switch (r.action) {
     case "read":
       // Chart groups are a shared catalog: any chart-group grant reads all of them.
-      return true;
+      break;
     case "update":
     case "delete":
-      return covers(g.groups, r.group);
+      if (!covers(g.groups, r.group)) misses.push({ field: "group", rule: "covers" });
+      break;
     case "create":
-      return g.groups.length === 0;
+      if (g.groups.length > 0) misses.push({ field: "group", rule: "all" });
+      break;
   }
+  return misses;
 }
 
-function grantAllows(g: Grant, r: Exclude<AccessRequest, CatalogRequest>): boolean {
-  if (g.entity === "devtron-app" && r.entity === "devtron-app") return devtronAppGrantAllows(g, r);
-  if (g.entity === "helm-app" && r.entity === "helm-app") return helmAppGrantAllows(g, r);
-  if (g.entity === "chart-group" && r.entity === "chart-group") return chartGroupGrantAllows(g, r);
-  return false;
+type GrantRequest = Exclude<AccessRequest, CatalogRequest>;
+
+/** Why `g` does not allow `r` ([] when it does); null when it is a grant of another entity. */
+function grantMisses(g: Grant, r: GrantRequest): Miss[] | null {
+  if (g.entity === "devtron-app" && r.entity === "devtron-app") return devtronAppGrantMisses(g, r);
+  if (g.entity === "helm-app" && r.entity === "helm-app") return helmAppGrantMisses(g, r);
+  if (g.entity === "chart-group" && r.entity === "chart-group") return chartGroupGrantMisses(g, r);
+  return null;
 }
 
 /** May this principal do this? Allowed when any single grant allows it; grants never combine. */
 export function authorize(p: Permissions, request: AccessRequest): boolean {
   if (p.superAdmin) return true;
   if (request.entity === "catalog") return false;
-  return p.grants.some((g) => grantAllows(g, request));
+  return p.grants.some((g) => grantMisses(g, request)?.length === 0);
+}
+
+export type Explanation = { allowed: boolean; reason: string; grant: Grant | null };
+
+/**
+ * What `authorize` decides, with why: the grant that allows the request, or what the nearest
+ * grant lacks. The decision is taken by the same grantMisses as `authorize`'s.
+ */
+export function explain(p: Permissions, request: AccessRequest): Explanation {
+  if (p.superAdmin) return { allowed: true, reason: "Super admin: allowed to do everything.", grant: null };
+  if (request.entity === "catalog") return { allowed: false, reason: "Only super admins manage projects and environments.", grant: null };
+  const judged = p.grants.flatMap((grant) => {
+    const misses = grantMisses(grant, request);
+    return misses === null ? [] : [{ grant, misses }];
+  });
+  const allowing = judged.find((j) => j.misses.length === 0);
+  if (allowing) return { allowed: true, reason: `Allowed by the grant ${describeGrant(allowing.grant)}.`, grant: allowing.grant };
+  const label = ENTITY_LABELS[request.entity];
+  if (judged.length === 0) return { allowed: false, reason: `Not allowed: there is no ${label} grant.`, grant: null };
+  const nearest = judged.reduce((best, j) => (j.misses.length < best.misses.length ? j : best));
+  const why = nearest.misses.map((m) => missText(m, request)).join("; ");
+  const others = judged.length > 1 ? ` None of the ${judged.length} ${label} grants allows it; the nearest is` : " The grant";
+  return { allowed: false, reason: `Not allowed.${others} ${describeGrant(nearest.grant)}: ${why}.`, grant: null };
+}
+
+const PLURAL = { environment: "environments", app: "apps", group: "groups" } as const;
+
+function missText(m: Miss, r: GrantRequest): string {
+  switch (m.field) {
+    case "project":
+      return `it is for project ${m.has}, not ${"project" in r ? r.project : ""}`;
+    case "role":
+      return `its role ${m.has} does not allow ${r.action} (that needs ${m.needs} or stronger)`;
+    default: {
+      const named = m.field === "group" ? ("group" in r ? r.group : undefined) : (r as DevtronAppRequest | HelmAppRequest)[m.field];
+      if (m.rule === "all" || named === undefined)
+        return `it names ${PLURAL[m.field]}, and ${r.action} needs one that covers all ${PLURAL[m.field]} (${PLURAL[m.field]}: [])`;
+      return `it does not cover ${m.field} ${named}`;
+    }
+  }
 }
 
 export type AppRef = { project: string; name: string };

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { queryFromUrl, type RawParams } from "../list-query";
 import { permissionsSchema } from "../permissions/schema";
 import { MAX_EXPIRES_IN_DAYS } from "../tokens/expiry";
+import { ALLOWED_IPS_MAX, parseAllowedIp } from "../tokens/ip-allowlist";
 import { description } from "./catalog";
 import { pageQuery, type SortOf, sortParam } from "./common";
 import { email } from "./user";
@@ -36,6 +37,28 @@ const expiry = { expiresInDays: expiresInDays.optional(), expiresAt: expiresAt.o
 const notBoth = (v: { expiresInDays?: number; expiresAt?: string | null }) => v.expiresInDays === undefined || v.expiresAt === undefined;
 const notBothMessage = { path: ["expiresAt"], message: "send either expiresInDays or expiresAt, not both" };
 
+/**
+ * Where requests with the token may come from: addresses and CIDR ranges, [] = anywhere.
+ * Answered in canonical form (lib/tokens/ip-allowlist.ts); a bad entry is refused at its index.
+ */
+export const allowedIps = z
+  .array(z.string({ error: "must be an IP address or CIDR range, as a string" }), {
+    error: "must be a list of IP addresses and CIDR ranges ([] allows any address)",
+  })
+  .max(ALLOWED_IPS_MAX, `must list at most ${ALLOWED_IPS_MAX} addresses or ranges`)
+  .transform((list, ctx) => {
+    const seen = new Map<string, number>();
+    for (const [i, entry] of list.entries()) {
+      const parsed = parseAllowedIp(entry);
+      const first = parsed.ok ? seen.get(parsed.canonical) : undefined;
+      if (!parsed.ok) ctx.addIssue({ code: "custom", path: [i], message: parsed.message });
+      else if (first !== undefined)
+        ctx.addIssue({ code: "custom", path: [i], message: `repeats ${parsed.canonical} (already at position ${first})` });
+      else seen.set(parsed.canonical, i);
+    }
+    return [...seen.keys()];
+  });
+
 export const NOTIFY_EMAILS_MAX = 10;
 /** Who else is told about the token's expiry and leaks (its creator is already); stored lower-case, without repeats. */
 export const notifyEmails = z
@@ -50,6 +73,7 @@ export const createTokenInput = z
     ...expiry,
     permissions: permissionsSchema,
     notifyEmails: notifyEmails.optional(),
+    allowedIps: allowedIps.default([]),
   })
   .refine(notBoth, notBothMessage);
 
@@ -58,6 +82,9 @@ export const updateTokenInput = z.strictObject({
   description: description.optional(),
   permissions: permissionsSchema.optional(),
   notifyEmails: notifyEmails.optional(),
+  /** true switches the token off (every request with it is refused, 401 token_disabled); false switches it back on, same secret. */
+  disabled: z.boolean({ error: "must be true or false" }).optional(),
+  allowedIps: allowedIps.optional(),
 });
 
 export const GRACE_MAX_SECONDS = 7 * 24 * 60 * 60;
@@ -78,9 +105,19 @@ const TOKEN_SORTS = ["name", "lastUsedAt", "expiresAt", "createdAt"] as const;
 /** Newest first. */
 export const TOKENS_DEFAULT_SORT: SortOf<typeof TOKEN_SORTS> = "-createdAt";
 export const TOKEN_PAGE_SIZES = [20, 50, 100] as const;
-export const TOKEN_STATUSES = ["active", "expired", "expiring"] as const;
+/** active: works now (enabled, not expired); expiring: enabled, expires within 7 days; expired; disabled. */
+export const TOKEN_STATUSES = ["active", "expired", "expiring", "disabled"] as const;
+export const UNUSED_FOR_DAYS_MAX = 3650;
+export const tokenStatus = z.enum(TOKEN_STATUSES, { error: `must be one of ${TOKEN_STATUSES.join(", ")}` });
+/** Tokens with no request for at least this many days (counted from creation when never used). */
+export const unusedForDays = z
+  .number({ error: "must be a whole number of days" })
+  .int("must be a whole number of days")
+  .min(1, "must be at least 1")
+  .max(UNUSED_FOR_DAYS_MAX, `must be at most ${UNUSED_FOR_DAYS_MAX}`);
 export const listTokensQuery = pageQuery.extend({
-  status: z.enum(TOKEN_STATUSES, { error: `must be one of ${TOKEN_STATUSES.join(", ")}` }).optional(),
+  status: tokenStatus.optional(),
+  unusedForDays: z.coerce.number({ error: "must be a whole number of days" }).pipe(unusedForDays).optional(),
   sort: sortParam(TOKEN_SORTS),
 });
 export const tokensQueryFromUrl = (params: RawParams) => queryFromUrl(listTokensQuery, params);
@@ -101,6 +138,11 @@ export const tokenResponse = z.object({
   lastUsedIp: z.string().nullable(),
   recentIps: z.array(z.string()),
   notifyEmails: z.array(z.string()),
+  disabled: z.boolean(),
+  disabledAt: z.string().nullable(),
+  /** manual: a person (or a bulk action) disabled it; idle: the idle policy did. */
+  disabledReason: z.enum(["manual", "idle"]).nullable(),
+  allowedIps: z.array(z.string()),
   version: z.number().int(),
 });
 export const tokenWithSecretResponse = z.object({ token: tokenResponse, secret: z.string() });
@@ -109,4 +151,7 @@ export type CreateTokenInput = z.infer<typeof createTokenInput>;
 export type UpdateTokenInput = z.infer<typeof updateTokenInput>;
 export type RegenerateTokenInput = z.infer<typeof regenerateTokenInput>;
 export type ListTokensQuery = z.infer<typeof listTokensQuery>;
+export type TokenStatus = (typeof TOKEN_STATUSES)[number];
+/** A token's requests refused by its IP allowlist today (UTC), the most refused addresses first. */
+export type RefusalsToday = { total: number; addresses: { ip: string; requests: number; lastAt: string }[]; moreAddresses: number };
 export type TokenResponse = z.infer<typeof tokenResponse>;

@@ -14,6 +14,9 @@ const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 
 export type ExpiryInput = { expiresInDays?: number; expiresAt?: string | null };
+/** Where a lifetime limit comes from: TESSERA_MAX_TOKEN_LIFETIME_DAYS, or the Settings page (which cannot raise it). */
+export type LimitSetBy = "environment" | "settings";
+const LIMIT_SOURCES: Record<LimitSetBy, string> = { environment: "TESSERA_MAX_TOKEN_LIFETIME_DAYS", settings: "set on the Settings page" };
 export type ExpiryResult = { ok: true; expiresAt: Date | null } | { ok: false; path: string; message: string };
 
 export function addDays(now: Date, days: number): Date {
@@ -26,7 +29,12 @@ export function addDays(now: Date, days: number): Date {
  * refuses "never" and anything later than that many days from now (and shortens the
  * default to it).
  */
-export function resolveExpiry(input: ExpiryInput, now: Date, maxLifetimeDays: number | null): ExpiryResult {
+export function resolveExpiry(
+  input: ExpiryInput,
+  now: Date,
+  maxLifetimeDays: number | null,
+  setBy: LimitSetBy = "environment",
+): ExpiryResult {
   if (input.expiresInDays !== undefined && input.expiresAt !== undefined) {
     return { ok: false, path: "expiresAt", message: "send either expiresInDays or expiresAt, not both" };
   }
@@ -49,7 +57,7 @@ export function resolveExpiry(input: ExpiryInput, now: Date, maxLifetimeDays: nu
     expiresAt = addDays(now, Math.min(DEFAULT_EXPIRY_DAYS, maxLifetimeDays ?? DEFAULT_EXPIRY_DAYS));
   }
   if (maxLifetimeDays !== null) {
-    const limit = `this server allows tokens to live at most ${maxLifetimeDays} days (TESSERA_MAX_TOKEN_LIFETIME_DAYS)`;
+    const limit = `this server allows tokens to live at most ${maxLifetimeDays} days (${LIMIT_SOURCES[setBy]})`;
     if (expiresAt === null) return { ok: false, path, message: `cannot be "never": ${limit}` };
     if (expiresAt.getTime() > addDays(now, maxLifetimeDays).getTime()) return { ok: false, path, message: `is too far ahead: ${limit}` };
   }

@@ -1,19 +1,30 @@
 import "server-only";
 import { getDb } from "../db";
 import { processState, shutdownTasks } from "../process-state";
+import { disableIdleTokens } from "../tokens/idle";
+import { pruneRefusals } from "../tokens/refusals";
 import { type NotifierOptions, notifierOptions, schedulerEnabled } from "./config";
 import { dispatchEvents } from "./dispatch";
 import { sendDueEmails } from "./email";
 import { fireDueReminders } from "./reminders";
 import { sendDueWebhooks } from "./send-webhooks";
 
-// The notifications' background work: due reminders and expiries become events, events
-// are fanned out, deliveries and emails are sent. runDueWork does a bounded amount of it
+// The notifications' background work: due reminders and expiries become events, idle
+// tokens are disabled (their events too), events are fanned out, deliveries and emails are sent. runDueWork does a bounded amount of it
 // and returns; the loop below calls it every few seconds in a long-lived server, and a
 // cron route calls it where nothing outlives a request (Vercel). Every step is safe to
 // run on several instances at once (see the files of each step).
 
-export type DueWork = { reminders: number; events: number; webhooks: number; emails: number; pruned: number; more: boolean };
+export type DueWork = {
+  reminders: number;
+  /** Tokens the idle policy disabled (server/tokens/idle.ts). */
+  idle: number;
+  events: number;
+  webhooks: number;
+  emails: number;
+  pruned: number;
+  more: boolean;
+};
 
 const PRUNE_EVERY_MS = 60 * 60_000;
 const DAY_MS = 86_400_000;
@@ -23,12 +34,13 @@ const pruning = processState("__tesseraNotificationPrune", () => ({ lastAt: 0 })
 export async function runDueWork(overrides: Partial<NotifierOptions> = {}): Promise<DueWork> {
   const options = notifierOptions(overrides);
   const reminders = await fireDueReminders(options);
+  const idle = await disableIdleTokens(options.now(), options.batchSize);
   const events = await dispatchEvents(options);
   const webhooks = await sendDueWebhooks(options);
   const emails = await sendDueEmails(options);
   const pruned = await pruneFinished(options);
-  const more = [reminders, events, webhooks, emails].some((n) => n >= options.batchSize);
-  return { reminders, events, webhooks, emails, pruned, more };
+  const more = [reminders, idle, events, webhooks, emails].some((n) => n >= options.batchSize);
+  return { reminders, idle, events, webhooks, emails, pruned, more };
 }
 
 /** Deletes, at most once an hour per process and a bounded number at a time, events whose work is long finished. */
@@ -50,6 +62,7 @@ async function pruneFinished(options: NotifierOptions): Promise<number> {
   // A notice for an expiry this far back can never be due again (reminders.ts looks back less).
   await db.$executeRaw`
     DELETE FROM "TokenExpiryNotice" WHERE "expiresAt" < (${before}::timestamptz AT TIME ZONE 'UTC')`;
+  await pruneRefusals(now);
   return pruned;
 }
 

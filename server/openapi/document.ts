@@ -68,8 +68,8 @@ const devtronEnvelope = (result: Json | null): Json => ({
 
 const STATUS_TEXT: Record<number, string> = {
   400: "Bad input: invalid_json or validation_failed (with errors[].path)",
-  401: "unauthorized (no, malformed, unknown, deleted or superseded credentials) or token_expired",
-  403: "forbidden: authenticated but not allowed",
+  401: "unauthorized (no, malformed, unknown, deleted or superseded credentials), token_expired or token_disabled",
+  403: "forbidden: authenticated but not allowed; ip_not_allowed: the token's allowlist does not hold the client address",
   404: "not_found: no such thing, or not visible to the caller",
   409: "conflict: the name is in use, or the thing is still in use",
   413: `payload_too_large: the body is over ${MAX_BODY_BYTES / 1024} kB`,

@@ -4,7 +4,7 @@ import { NO_PERMISSIONS } from "@/lib/permissions/schema";
 import type { DevtronTokenResponse } from "@/lib/schemas/devtron-token";
 import type { TokenResponse } from "@/lib/schemas/token";
 import { type Actor, tokenLabel } from "../auth/principal";
-import { maxTokenLifetimeDays } from "./config";
+import { lifetimeLimit } from "../settings/settings";
 import { createToken, getTokenOrThrow, listTokens, regenerateToken, updateToken } from "./tokens";
 
 // Devtron's API-token surface as a thin adapter over the same services. A token made
@@ -13,6 +13,18 @@ import { createToken, getTokenOrThrow, listTokens, regenerateToken, updateToken 
 
 const ONE_YEAR_DAYS = 365;
 
+/**
+ * Devtron knows no disabled tokens, so a disabled one is listed as expired: at the moment it
+ * was disabled (or its real expiry, if that came first). Devtron's UI and scripts then treat
+ * it as a token that no longer works, which it is until it is enabled.
+ */
+function listedExpireAtInMs(t: TokenResponse): number {
+  const expires = t.expiresAt ? Date.parse(t.expiresAt) : 0;
+  if (!t.disabledAt) return expires;
+  const disabled = Date.parse(t.disabledAt);
+  return expires !== 0 && expires < disabled ? expires : disabled;
+}
+
 function toDevtronToken(t: TokenResponse): DevtronTokenResponse {
   return {
     id: t.id,
@@ -20,7 +32,7 @@ function toDevtronToken(t: TokenResponse): DevtronTokenResponse {
     userIdentifier: tokenLabel(t.name),
     name: t.name,
     description: t.description,
-    expireAtInMs: t.expiresAt ? Date.parse(t.expiresAt) : 0,
+    expireAtInMs: listedExpireAtInMs(t),
     token: "",
     lastUsedAt: t.lastUsedAt ?? "",
     lastUsedByIp: t.lastUsedIp ?? "",
@@ -29,8 +41,8 @@ function toDevtronToken(t: TokenResponse): DevtronTokenResponse {
 }
 
 /** 0 → never; a time → that time; omitted → Devtron's one-year default (or the server's limit, if shorter). */
-function expiryFrom(expireAtInMs: number | undefined) {
-  if (expireAtInMs === undefined) return { expiresInDays: Math.min(ONE_YEAR_DAYS, maxTokenLifetimeDays() ?? ONE_YEAR_DAYS) };
+async function expiryFrom(expireAtInMs: number | undefined) {
+  if (expireAtInMs === undefined) return { expiresInDays: Math.min(ONE_YEAR_DAYS, (await lifetimeLimit())?.days ?? ONE_YEAR_DAYS) };
   return { expiresAt: expireAtInMs === 0 ? null : new Date(expireAtInMs).toISOString() };
 }
 
@@ -49,7 +61,7 @@ const devtronFields = (error: unknown): never => {
 };
 
 export async function createDevtronToken(input: { name: string; description: string; expireAtInMs?: number }, actor: Actor) {
-  const args = { name: input.name, description: input.description, permissions: NO_PERMISSIONS, ...expiryFrom(input.expireAtInMs) };
+  const args = { name: input.name, description: input.description, permissions: NO_PERMISSIONS, ...(await expiryFrom(input.expireAtInMs)) };
   const { token, secret } = await createToken(args, actor).catch(devtronFields);
   return { success: true, token: secret, userId: token.id, userIdentifier: tokenLabel(token.name) };
 }
@@ -63,10 +75,13 @@ export async function updateDevtronToken(
 ) {
   const current = await getTokenOrThrow(id);
   const currentMs = current.expiresAt ? Date.parse(current.expiresAt) : 0;
-  const regenerate = input.expireAtInMs !== undefined && input.expireAtInMs !== currentMs;
+  // A script that sends back what the list showed (a disabled token's listed expiry) changes nothing.
+  const unchanged = [currentMs, listedExpireAtInMs(current)];
+  const regenerate = input.expireAtInMs !== undefined && !unchanged.includes(input.expireAtInMs);
   // Regenerate first: it validates the expiry, so a bad one changes nothing at all.
   const secret = regenerate
-    ? (await regenerateToken(id, { ...expiryFrom(input.expireAtInMs), graceSeconds: 0 }, actor, receivedAt).catch(devtronFields)).secret
+    ? (await regenerateToken(id, { ...(await expiryFrom(input.expireAtInMs)), graceSeconds: 0 }, actor, receivedAt).catch(devtronFields))
+        .secret
     : "";
   if (input.description !== undefined && input.description !== current.description)
     await updateToken(id, { description: input.description }, actor);

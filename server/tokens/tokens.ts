@@ -10,16 +10,17 @@ import {
   type TokenResponse,
   type UpdateTokenInput,
 } from "@/lib/schemas/token";
-import { addDays, EXPIRING_WITHIN_DAYS, type ExpiryInput, resolveExpiry } from "@/lib/tokens/expiry";
+import { type ExpiryInput, resolveExpiry } from "@/lib/tokens/expiry";
 import { generateToken, hashSecret, previewOf } from "@/lib/tokens/format";
 import { recordEvent } from "../audit/record";
 import { type Actor, permissionsFrom } from "../auth/principal";
 import { assertGrantNamesExist } from "../catalog/check-grants";
 import { getDb, type Tx } from "../db";
-import { contains, orderBy, pageOf, skipTake } from "../db/paging";
+import { orderBy, pageOf, skipTake } from "../db/paging";
 import { emitEvent } from "../notifications/events";
 import { processState } from "../process-state";
-import { maxTokenLifetimeDays } from "./config";
+import { type LifetimeLimit, lifetimeLimit } from "../settings/settings";
+import { tokenWhere } from "./token-filter";
 
 // Tokens: generate, list, read, edit, regenerate, delete. Every write runs in one
 // transaction with its audit event. Secrets leave this module exactly once (create,
@@ -42,9 +43,13 @@ export const PUBLIC_FIELDS = {
   lastUsedIp: true,
   recentIps: true,
   notifyEmails: true,
+  disabledAt: true,
+  disabledReason: true,
+  allowedIps: true,
   deletedAt: true,
 } as const satisfies Prisma.ApiTokenSelect;
-type Row = Prisma.ApiTokenGetPayload<{ select: typeof PUBLIC_FIELDS }>;
+export type TokenRow = Prisma.ApiTokenGetPayload<{ select: typeof PUBLIC_FIELDS }>;
+type Row = TokenRow;
 
 export function toTokenResponse(t: Row, now = new Date()): TokenResponse {
   return {
@@ -63,39 +68,26 @@ export function toTokenResponse(t: Row, now = new Date()): TokenResponse {
     lastUsedIp: t.lastUsedIp,
     recentIps: Array.isArray(t.recentIps) ? (t.recentIps as string[]) : [],
     notifyEmails: t.notifyEmails,
+    disabled: t.disabledAt !== null,
+    disabledAt: t.disabledAt?.toISOString() ?? null,
+    disabledReason: t.disabledReason === "manual" || t.disabledReason === "idle" ? t.disabledReason : null,
+    allowedIps: t.allowedIps,
     version: t.version,
   };
 }
 
 /** The expiry a create or regenerate asks for (null: never); a 400 at its field when it is not allowed. */
-function expiresAtFor(input: ExpiryInput, now: Date): Date | null {
-  const result = resolveExpiry(input, now, maxTokenLifetimeDays());
+function expiresAtFor(input: ExpiryInput, now: Date, limit: LifetimeLimit | null): Date | null {
+  const result = resolveExpiry(input, now, limit?.days ?? null, limit?.setBy);
   if (!result.ok) throw fieldError(result.path, result.message);
   return result.expiresAt;
 }
 
 const permissionColumns = (p: Permissions) => ({ superAdmin: p.superAdmin, grants: p.superAdmin ? [] : p.grants });
 
-function statusWhere(status: ListTokensQuery["status"], now: Date): Prisma.ApiTokenWhereInput {
-  switch (status) {
-    case "active":
-      return { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
-    case "expired":
-      return { expiresAt: { lte: now } };
-    case "expiring":
-      return { expiresAt: { gt: now, lte: addDays(now, EXPIRING_WITHIN_DAYS) } };
-    default:
-      return {};
-  }
-}
-
 export async function listTokens(query: ListTokensQuery, now = new Date()) {
   const db = await getDb();
-  const where: Prisma.ApiTokenWhereInput = {
-    deletedAt: null,
-    ...(query.q ? { name: contains(query.q) } : {}),
-    ...statusWhere(query.status, now),
-  };
+  const where = tokenWhere(query, now);
   const sort = query.sort ?? TOKENS_DEFAULT_SORT;
   const field = sort.replace(/^-/, "");
   // Never-used and never-expiring tokens sort last either way, as people expect.
@@ -132,10 +124,10 @@ async function assertNameFree(tx: Tx, name: string): Promise<void> {
   }
 }
 
-export type CreateTokenArgs = Omit<CreateTokenInput, "permissions"> & { permissions: Permissions };
+export type CreateTokenArgs = Omit<CreateTokenInput, "permissions" | "allowedIps"> & { permissions: Permissions; allowedIps?: string[] };
 
 export async function createToken(input: CreateTokenArgs, actor: Actor, now = new Date()) {
-  const expiresAt = expiresAtFor(input, now);
+  const expiresAt = expiresAtFor(input, now, await lifetimeLimit());
   const secret = generateToken();
   const db = await getDb();
   const token = await db.$transaction(async (tx) => {
@@ -148,6 +140,7 @@ export async function createToken(input: CreateTokenArgs, actor: Actor, now = ne
         ...permissionColumns(input.permissions),
         expiresAt,
         notifyEmails: input.notifyEmails ?? [],
+        allowedIps: input.allowedIps ?? [],
         secretHash: hashSecret(secret),
         preview: previewOf(secret),
         createdBy: actor.name,
@@ -159,7 +152,12 @@ export async function createToken(input: CreateTokenArgs, actor: Actor, now = ne
       action: "token.created",
       actor,
       target: { type: "token", id: created.id },
-      details: { name: created.name, expiresAt: expiresAt?.toISOString() ?? null, permissions: input.permissions },
+      details: {
+        name: created.name,
+        expiresAt: expiresAt?.toISOString() ?? null,
+        permissions: input.permissions,
+        ...(created.allowedIps.length ? { allowedIps: created.allowedIps } : {}),
+      },
     });
     await emitEvent(tx, "token.created", toTokenResponse(created, now), {}, now);
     return created;
@@ -167,41 +165,72 @@ export async function createToken(input: CreateTokenArgs, actor: Actor, now = ne
   return { token: toTokenResponse(token, now), secret };
 }
 
-export async function updateToken(id: number, input: UpdateTokenInput, actor: Actor) {
+export async function updateToken(id: number, input: UpdateTokenInput, actor: Actor, now = new Date()) {
   const db = await getDb();
   const token = await db.$transaction(async (tx) => {
     const before = await liveTokenOrThrow(tx, id);
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
-    if (input.description !== undefined && input.description !== before.description)
-      changes.description = { from: before.description, to: input.description };
-    const was = permissionsFrom(before.superAdmin, before.grants);
-    if (input.permissions && JSON.stringify(input.permissions) !== JSON.stringify(was))
-      changes.permissions = { from: was, to: input.permissions };
-    if (input.notifyEmails && JSON.stringify(input.notifyEmails) !== JSON.stringify(before.notifyEmails))
-      changes.notifyEmails = { from: before.notifyEmails, to: input.notifyEmails };
+    const changes = editsOf(before, input);
+    const switched = input.disabled === undefined || input.disabled === (before.disabledAt !== null) ? null : input.disabled;
     // Nothing to change: no write, no audit event, no new updatedAt.
-    if (Object.keys(changes).length === 0) return before;
-    if (input.permissions) await assertGrantNamesExist(tx, input.permissions);
+    if (Object.keys(changes).length === 0 && switched === null) return before;
+    if (input.permissions && changes.permissions) await assertGrantNamesExist(tx, input.permissions);
     const after = await tx.apiToken.update({
       where: { id },
       data: {
         description: input.description,
         ...(input.permissions ? permissionColumns(input.permissions) : {}),
         notifyEmails: input.notifyEmails,
+        allowedIps: input.allowedIps,
+        ...(switched === null ? {} : switchedColumns(switched, "manual", now)),
         updatedBy: actor.name,
       },
       select: PUBLIC_FIELDS,
     });
-    await recordEvent(tx, {
-      action: "token.updated",
-      actor,
-      target: { type: "token", id },
-      details: { name: after.name, changes: changes as object },
-    });
-    await emitEvent(tx, "token.updated", toTokenResponse(after));
+    if (Object.keys(changes).length > 0) {
+      await recordEvent(tx, { action: "token.updated", actor, target: { type: "token", id }, details: { name: after.name, changes } });
+      await emitEvent(tx, "token.updated", toTokenResponse(after, now), {}, now);
+    }
+    if (switched !== null) await recordSwitch(tx, after, switched ? "token.disabled" : "token.enabled", actor, now);
     return after;
   });
-  return toTokenResponse(token);
+  return toTokenResponse(token, now);
+}
+
+type Changes = Record<string, { from: Prisma.InputJsonValue; to: Prisma.InputJsonValue }>;
+
+/** What an edit changes, field by field (the audit event's details); disabling is recorded on its own. */
+function editsOf(before: Row, input: UpdateTokenInput): Changes {
+  const changes: Changes = {};
+  const differs = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
+  if (input.description !== undefined && input.description !== before.description)
+    changes.description = { from: before.description, to: input.description };
+  const was = permissionsFrom(before.superAdmin, before.grants);
+  if (input.permissions && differs(input.permissions, was)) changes.permissions = { from: was, to: input.permissions };
+  if (input.notifyEmails && differs(input.notifyEmails, before.notifyEmails))
+    changes.notifyEmails = { from: before.notifyEmails, to: input.notifyEmails };
+  if (input.allowedIps && differs(input.allowedIps, before.allowedIps))
+    changes.allowedIps = { from: before.allowedIps, to: input.allowedIps };
+  return changes;
+}
+
+export type DisabledReason = "manual" | "idle";
+
+/** The columns that disable (true) or enable (false) a token; enabling restarts the idle policy's count. */
+export function switchedColumns(disabled: boolean, reason: DisabledReason, now: Date) {
+  return disabled ? { disabledAt: now, disabledReason: reason } : { disabledAt: null, disabledReason: null, renewedAt: now };
+}
+
+/** The audit event and the outbox event of a token that was just disabled or enabled, in its transaction. */
+export async function recordSwitch(
+  tx: Tx,
+  token: Row,
+  action: "token.disabled" | "token.enabled" | "token.idle_disabled",
+  actor: Actor,
+  now: Date,
+  details: Prisma.InputJsonObject = {},
+): Promise<void> {
+  await recordEvent(tx, { action, actor, target: { type: "token", id: token.id }, details: { name: token.name, ...details } });
+  await emitEvent(tx, action, toTokenResponse(token, now), {}, now);
 }
 
 // Of several regenerates of one token that overlap in time, exactly one wins and the others
@@ -221,7 +250,7 @@ const regenerateConflict = () =>
 
 /** `now` is when the request arrived; it is also the time the new expiry counts from. */
 export async function regenerateToken(id: number, input: RegenerateTokenInput, actor: Actor, now = new Date()) {
-  const expiresAt = expiresAtFor(input, now);
+  const expiresAt = expiresAtFor(input, now, await lifetimeLimit());
   const seen = regenerations.get(id) ?? { inFlight: 0, lastDoneAt: 0 };
   if (seen.inFlight > 0 || seen.lastDoneAt > now.getTime()) throw regenerateConflict();
   seen.inFlight += 1;
@@ -253,6 +282,8 @@ async function regenerateOnce(id: number, expiresAt: Date | null, graceSeconds: 
         previousHash: graceUntil ? before.secretHash : null,
         previousValidUntil: graceUntil,
         expiresAt,
+        // Someone means to use it: the idle policy starts counting again.
+        renewedAt: now,
         version: { increment: 1 },
         updatedBy: actor.name,
       },

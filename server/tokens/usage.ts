@@ -6,7 +6,8 @@ import { processState, shutdownTasks } from "../process-state";
 
 // Usage accounting (last used, IPs, requests per day) is collected in memory on the
 // request path and written in one batch at most every 5 seconds and on shutdown, so
-// verifying a token never waits on a database write.
+// verifying a token never waits on a database write. Requests refused by a token's IP
+// allowlist are counted the same way, per token, day and address, in the same batch.
 //
 // A Vercel function has neither: it is frozen between requests, so a timer does not fire
 // until the next request thaws it (if one ever does), and it is discarded without a
@@ -18,9 +19,16 @@ export const FLUSH_INTERVAL_MS = 5_000;
 const RECENT_IPS = 5;
 
 type Pending = { lastUsedAt: Date; ips: string[]; perDay: Map<string, number> };
+type Refused = { tokenId: number; day: string; ip: string; requests: number; lastAt: Date };
 
-type State = { pending: Map<number, Pending>; timer?: NodeJS.Timeout; flushing?: Promise<void> };
-const state = processState<State>("__tesseraUsage", () => ({ pending: new Map<number, Pending>() }));
+type State = {
+  pending: Map<number, Pending>;
+  /** Keyed by token, day and address. */
+  refused: Map<string, Refused>;
+  timer?: NodeJS.Timeout;
+  flushing?: Promise<void>;
+};
+const state = processState<State>("__tesseraUsage", () => ({ pending: new Map<number, Pending>(), refused: new Map() }));
 
 export function recordUsage(tokenId: number, ip: string, at: Date = new Date()): void {
   let p = state.pending.get(tokenId);
@@ -32,6 +40,32 @@ export function recordUsage(tokenId: number, ip: string, at: Date = new Date()):
   p.ips = [ip, ...p.ips.filter((x) => x !== ip)].slice(0, RECENT_IPS);
   const day = at.toISOString().slice(0, 10);
   p.perDay.set(day, (p.perDay.get(day) ?? 0) + 1);
+  schedule();
+}
+
+/**
+ * How many (token, day, address) refusal counts are kept unwritten. A leaked token tried from
+ * very many addresses while the database refuses writes must not grow memory without bound:
+ * past this, new addresses go uncounted (logged once per batch).
+ */
+export const MAX_PENDING_REFUSALS = 10_000;
+let refusalsDropped = 0;
+
+/** Counts a request refused by the token's IP allowlist; written with the next usage batch. */
+export function recordRefusal(tokenId: number, ip: string, at: Date = new Date()): void {
+  const day = at.toISOString().slice(0, 10);
+  const key = `${tokenId} ${day} ${ip}`;
+  let r = state.refused.get(key);
+  if (!r) {
+    if (state.refused.size >= MAX_PENDING_REFUSALS) {
+      refusalsDropped += 1;
+      return;
+    }
+    r = { tokenId, day, ip, requests: 0, lastAt: at };
+    state.refused.set(key, r);
+  }
+  r.requests += 1;
+  if (at > r.lastAt) r.lastAt = at;
   schedule();
 }
 
@@ -60,13 +94,20 @@ function flushAfterResponse(): boolean {
 /** Writes everything collected so far. Concurrent calls share one write. */
 export async function flushUsage(): Promise<void> {
   if (state.flushing) await state.flushing;
-  if (state.pending.size === 0) return;
+  if (state.pending.size === 0 && state.refused.size === 0) return;
   const batch = state.pending;
+  const refused = state.refused;
   state.pending = new Map();
-  state.flushing = write(batch)
+  state.refused = new Map();
+  if (refusalsDropped > 0) {
+    console.error(`[tessera] did not count ${refusalsDropped} refused requests: too many addresses were waiting to be written`);
+    refusalsDropped = 0;
+  }
+  state.flushing = write(batch, refused)
     .catch((error: unknown) => {
       // A failed write (the database is down, say) keeps its counts for the next flush.
       requeue(batch);
+      requeueRefusals(refused);
       throw error;
     })
     .finally(() => {
@@ -104,9 +145,27 @@ function requeue(batch: Map<number, Pending>): void {
   if (!onVercel()) schedule();
 }
 
-async function write(batch: Map<number, Pending>): Promise<void> {
+function requeueRefusals(batch: Map<string, Refused>): void {
+  for (const [key, old] of batch) {
+    const now = state.refused.get(key);
+    if (now) {
+      now.requests += old.requests;
+      if (old.lastAt > now.lastAt) now.lastAt = old.lastAt;
+    } else if (state.refused.size < MAX_PENDING_REFUSALS) state.refused.set(key, old);
+    else refusalsDropped += old.requests;
+  }
+}
+
+async function write(batch: Map<number, Pending>, refused: Map<string, Refused>): Promise<void> {
   const db = await getDb();
   await db.$transaction(async (tx) => {
+    for (const r of refused.values()) {
+      // A token deleted meanwhile has no row to count against: the foreign key would fail the whole batch.
+      await tx.$executeRaw`INSERT INTO "ApiTokenRefusal" ("tokenId", day, ip, requests, "lastAt")
+        SELECT ${r.tokenId}, ${r.day}::date, ${r.ip}, ${r.requests}, ${r.lastAt} WHERE EXISTS (SELECT 1 FROM "ApiToken" WHERE id = ${r.tokenId})
+        ON CONFLICT ("tokenId", day, ip) DO UPDATE SET requests = "ApiTokenRefusal".requests + EXCLUDED.requests,
+          "lastAt" = GREATEST("ApiTokenRefusal"."lastAt", EXCLUDED."lastAt")`;
+    }
     for (const [tokenId, p] of batch) {
       // One statement merges the batch into the row as it is when the statement gets it: when
       // another instance writes the same token at once, PostgreSQL makes this one wait for
@@ -139,4 +198,5 @@ async function write(batch: Map<number, Pending>): Promise<void> {
 /** For tests: drop what was collected without writing it. */
 export function discardPendingUsage(): void {
   state.pending = new Map();
+  state.refused = new Map();
 }

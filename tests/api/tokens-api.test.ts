@@ -148,6 +148,10 @@ describe("POST /api/v1/tokens", () => {
         lastUsedIp: null,
         recentIps: [],
         notifyEmails: [],
+        disabled: false,
+        disabledAt: null,
+        disabledReason: null,
+        allowedIps: [],
         version: 1,
       },
       secret: SECRET,
@@ -450,9 +454,13 @@ describe("GET /api/v1/tokens", () => {
     const alpha = (res.body.data as TokenJson[]).find((t) => t.name === "lst-alpha")!;
     expect(Object.keys(alpha).sort()).toEqual(
       [
+        "allowedIps",
         "createdAt",
         "createdBy",
         "description",
+        "disabled",
+        "disabledAt",
+        "disabledReason",
         "expiresAt",
         "id",
         "lastUsedAt",
@@ -526,7 +534,7 @@ describe("GET /api/v1/tokens", () => {
   });
 
   it.each([
-    ["an unknown status", "status=revoked", [{ path: "status", message: "must be one of active, expired, expiring" }]],
+    ["an unknown status", "status=revoked", [{ path: "status", message: "must be one of active, expired, expiring, disabled" }]],
     [
       "an unknown sort",
       "sort=secretHash",

@@ -124,6 +124,28 @@ describe("revocation through one instance", () => {
   });
 });
 
+describe("disabling through one instance", () => {
+  it("a disabled token is refused by the other two on their next request, and enabled through another it works on all three", async () => {
+    const secret = await createToken(servers[0]!.url, cookie, "cluster-disabled");
+    for (const s of servers) expect(await call(s, secret, "198.51.100.12")).toBe(200);
+    const id = await tokenId(secret);
+    const patch = (server: ProductionServer, disabled: boolean) =>
+      fetch(`${server.url}/api/v1/tokens/${id}`, {
+        method: "PATCH",
+        headers: { cookie, origin: server.url, "content-type": "application/json" },
+        body: JSON.stringify({ disabled }),
+      });
+    expect((await patch(servers[0]!, true)).status).toBe(200);
+    for (const s of servers.slice(1)) {
+      const res = await fetch(`${s.url}/api/v1/me`, { headers: { token: secret, "x-forwarded-for": "198.51.100.12" } });
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { code: string }).code).toBe("token_disabled");
+    }
+    expect((await patch(servers[2]!, false)).status).toBe(200);
+    for (const s of servers) expect(await call(s, secret, "198.51.100.12")).toBe(200);
+  });
+});
+
 describe("limits shared by the three", () => {
   it("25 bad tokens from one address, spread over them: 401 for the first 20, 429 from the 21st; a real token still gets in", async () => {
     const ip = "203.0.113.25";
@@ -171,11 +193,21 @@ describe("limits shared by the three", () => {
 });
 
 describe("usage through all three", () => {
-  it("adds up exactly once each has written what it holds on SIGTERM", async () => {
+  it("adds up exactly once each has written what it holds on SIGTERM, refused requests too", async () => {
     const secret = await createToken(servers[0]!.url, cookie, "cluster-usage");
     const uses = [5, 8, 11];
     for (const [i, s] of servers.entries()) {
       for (let n = 0; n < uses[i]!; n++) expect(await call(s, secret, `192.0.2.${i + 1}`)).toBe(200);
+    }
+    const fenced = await createToken(servers[0]!.url, cookie, "cluster-refused");
+    const fence = await fetch(`${servers[0]!.url}/api/v1/tokens/${await tokenId(fenced)}`, {
+      method: "PATCH",
+      headers: { cookie, origin: servers[0]!.url, "content-type": "application/json" },
+      body: JSON.stringify({ allowedIps: ["192.0.2.200"] }),
+    });
+    expect(fence.status).toBe(200);
+    for (const [i, s] of servers.entries()) {
+      for (let n = 0; n <= i; n++) expect(await call(s, fenced, "203.0.113.99")).toBe(403);
     }
     for (const s of servers) s.child.kill("SIGTERM");
     expect(await Promise.all(servers.map((s) => s.exited))).toEqual([0, 0, 0]);
@@ -186,5 +218,9 @@ describe("usage through all three", () => {
     expect(row!.requests).toBe(5 + 8 + 11);
     expect(row!.used).toBe(true);
     expect([...row!.recentIps].sort()).toEqual(["192.0.2.1", "192.0.2.2", "192.0.2.3"]);
+    const refused = await query<{ ip: string; requests: number }>(
+      `SELECT r.ip, r.requests FROM "ApiTokenRefusal" r JOIN "ApiToken" t ON t.id = r."tokenId" WHERE t.name = 'cluster-refused'`,
+    );
+    expect(refused).toEqual([{ ip: "203.0.113.99", requests: 1 + 2 + 3 }]);
   }, 60_000);
 });

@@ -8,7 +8,7 @@ import { TokensTable } from "@/components/tokens/tokens-table";
 import type { SearchParams } from "@/lib/list-query";
 import { tokensQueryFromUrl } from "@/lib/schemas/token";
 import { loadPermissionCatalog } from "@/server/catalog/options";
-import { maxTokenLifetimeDays } from "@/server/tokens/config";
+import { lifetimeLimit } from "@/server/settings/settings";
 import { listTokens } from "@/server/tokens/tokens";
 
 export const dynamic = "force-dynamic";
@@ -23,9 +23,9 @@ export default async function TokensPage({ searchParams }: { searchParams: Searc
 
   const query = tokensQueryFromUrl(await searchParams);
   const now = new Date();
-  const [result, catalog] = await Promise.all([listTokens(query, now), loadPermissionCatalog()]);
-  const maxLifetimeDays = maxTokenLifetimeDays();
-  const nothingYet = result.total === 0 && !query.q && !query.status;
+  const [result, catalog, limit] = await Promise.all([listTokens(query, now), loadPermissionCatalog(), lifetimeLimit()]);
+  const maxLifetimeDays = limit?.days ?? null;
+  const nothingYet = result.total === 0 && !query.q && !query.status && !query.unusedForDays;
   const generate = <GenerateTokenDialog catalog={catalog} maxLifetimeDays={maxLifetimeDays} />;
 
   return (
@@ -38,7 +38,13 @@ export default async function TokensPage({ searchParams }: { searchParams: Searc
         {nothingYet ? (
           <TokensEmptyState action={generate} />
         ) : (
-          <TokensTable list={{ ...query, ...result }} status={query.status} now={now.toISOString()} maxLifetimeDays={maxLifetimeDays} />
+          <TokensTable
+            list={{ ...query, ...result }}
+            status={query.status}
+            unusedForDays={query.unusedForDays}
+            now={now.toISOString()}
+            maxLifetimeDays={maxLifetimeDays}
+          />
         )}
       </PageLayout>
     </SecretRevealProvider>

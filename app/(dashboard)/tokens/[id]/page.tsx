@@ -1,20 +1,27 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireSuperAdmin } from "@/app/(dashboard)/require-super-admin";
 import { AuditEventsTable } from "@/components/audit/audit-events-table";
 import { PageHeader } from "@/components/page-header";
 import { SecretRevealProvider } from "@/components/tokens/secret-reveal";
+import { TokenAllowlistForm } from "@/components/tokens/token-allowlist-form";
 import { TokenDetailActions } from "@/components/tokens/token-detail-actions";
+import { TokenDisabledNotice } from "@/components/tokens/token-disabled-notice";
 import { TokenEditForm } from "@/components/tokens/token-edit-form";
 import { TokenExpirySentence } from "@/components/tokens/token-expiry";
+import { TokenExplainer } from "@/components/tokens/token-explainer";
+import { TokenRefusals } from "@/components/tokens/token-refusals";
 import { TokenUsage } from "@/components/tokens/token-usage";
 import { DateTime } from "@/components/ui/date-time";
 import { ApiError } from "@/lib/errors";
 import { idParam } from "@/lib/schemas/common";
 import { listAuditEvents } from "@/server/audit/list";
 import { loadPermissionCatalog } from "@/server/catalog/options";
-import { maxTokenLifetimeDays } from "@/server/tokens/config";
+import { clientIp } from "@/server/client-ip";
+import { lifetimeLimit } from "@/server/settings/settings";
+import { tokenRefusalsToday } from "@/server/tokens/refusals";
 import { getTokenOrThrow, tokenUsageByDay } from "@/server/tokens/tokens";
 
 export const dynamic = "force-dynamic";
@@ -38,12 +45,15 @@ export default async function TokenPage({ params }: { params: Promise<{ id: stri
   if (refusal) return refusal;
   const token = await tokenOrNotFound((await params).id);
   const now = new Date();
-  const [usage, history, catalog] = await Promise.all([
+  const [usage, history, catalog, limit, refusals] = await Promise.all([
     tokenUsageByDay(token.id, 30, now),
     listAuditEvents({ page: 1, pageSize: HISTORY_SIZE, tokenId: token.id }),
     loadPermissionCatalog(),
+    lifetimeLimit(),
+    tokenRefusalsToday(token.id, now),
   ]);
-  const maxLifetimeDays = maxTokenLifetimeDays();
+  const maxLifetimeDays = limit?.days ?? null;
+  const ip = clientIp(await headers());
 
   return (
     <SecretRevealProvider>
@@ -69,12 +79,25 @@ export default async function TokenPage({ params }: { params: Promise<{ id: stri
           }
           actions={<TokenDetailActions token={token} now={now.toISOString()} maxLifetimeDays={maxLifetimeDays} />}
         />
-        <div className="rounded-xl border border-line bg-surface px-5 py-3 text-sm shadow-sm">
+        <div className="space-y-2 rounded-xl border border-line bg-surface px-5 py-3 text-sm shadow-sm">
+          <TokenDisabledNotice token={token} />
           <TokenExpirySentence expiresAt={token.expiresAt} now={now.toISOString()} />
         </div>
         <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <TokenEditForm token={token} catalog={catalog} />
           <TokenUsage token={token} usage={usage} now={now.toISOString()} />
+        </div>
+        <div className="grid items-start gap-6 lg:grid-cols-2">
+          <section aria-labelledby="access-title" className="space-y-4 rounded-xl border border-line bg-surface p-5 shadow-sm">
+            <h2 id="access-title" className="text-base font-semibold">
+              Network access
+            </h2>
+            <TokenAllowlistForm token={token} yourIp={ip === "unknown" ? null : ip} />
+            <div className="border-t border-line pt-4">
+              <TokenRefusals refusals={refusals} hasAllowlist={token.allowedIps.length > 0} />
+            </div>
+          </section>
+          <TokenExplainer tokenId={token.id} catalog={catalog} />
         </div>
         <section aria-labelledby="history-title" className="space-y-3">
           <div className="flex items-baseline justify-between gap-4">

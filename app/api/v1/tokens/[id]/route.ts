@@ -17,13 +17,13 @@ export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({
     {
       path,
       tag,
-      summary: "Edit description and permissions",
+      summary: "Edit description, permissions and IP allowlist; disable or enable",
       access: "superAdmin",
       body: updateTokenInput,
       response: tokenResponse,
       errors: [400, 404],
     },
-    async ({ id, body, principal, ip }) => updateToken(id, body, actorOf(principal, ip)),
+    async ({ id, body, principal, ip, receivedAt }) => updateToken(id, body, actorOf(principal, ip), receivedAt),
   ),
   DELETE: route(
     { path, tag, summary: "Delete a token (it stops working at once)", access: "superAdmin", response: null, errors: [400, 404] },

@@ -1,0 +1,57 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TokenStatus } from "@/lib/schemas/token";
+import { addDays, EXPIRING_WITHIN_DAYS } from "@/lib/tokens/expiry";
+import { contains } from "../db/paging";
+
+// Which live tokens a filter selects. The token list, the bulk actions (and their dry run)
+// and the idle policy's preview all read tokens through here, so what the list shows is
+// what a bulk action over the same filter touches.
+
+export type TokenFilter = { q?: string; status?: TokenStatus; unusedForDays?: number; ids?: readonly number[] };
+
+function statusWhere(status: TokenStatus | undefined, now: Date): Prisma.ApiTokenWhereInput {
+  switch (status) {
+    case "active":
+      return { disabledAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
+    case "expired":
+      return { expiresAt: { lte: now } };
+    case "expiring":
+      return { disabledAt: null, expiresAt: { gt: now, lte: addDays(now, EXPIRING_WITHIN_DAYS) } };
+    case "disabled":
+      return { disabledAt: { not: null } };
+    default:
+      return {};
+  }
+}
+
+/** No request for `days` days: last used then or before, or never used and created then or before. */
+export function unusedSinceWhere(days: number, now: Date): Prisma.ApiTokenWhereInput {
+  const cutoff = addDays(now, -days);
+  return { OR: [{ lastUsedAt: { lte: cutoff } }, { lastUsedAt: null, createdAt: { lte: cutoff } }] };
+}
+
+export function tokenWhere(filter: TokenFilter, now: Date): Prisma.ApiTokenWhereInput {
+  const where: Prisma.ApiTokenWhereInput[] = [{ deletedAt: null }, statusWhere(filter.status, now)];
+  if (filter.q) where.push({ name: contains(filter.q) });
+  if (filter.unusedForDays !== undefined) where.push(unusedSinceWhere(filter.unusedForDays, now));
+  if (filter.ids) where.push({ id: { in: [...filter.ids] } });
+  return { AND: where };
+}
+
+/**
+ * The idle policy (Settings.idleDisableDays): tokens that work (live, enabled, not expired)
+ * with no request for `days` days and not enabled or regenerated within them either, so a token
+ * someone just brought back gets `days` more days before the policy can disable it again.
+ * Expired tokens are left to their expiry notices.
+ */
+export function idleWhere(days: number, now: Date): Prisma.ApiTokenWhereInput {
+  const cutoff = addDays(now, -days);
+  return {
+    AND: [
+      { deletedAt: null, disabledAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+      unusedSinceWhere(days, now),
+      { OR: [{ renewedAt: null }, { renewedAt: { lte: cutoff } }] },
+    ],
+  };
+}
