@@ -11,6 +11,7 @@ describe("the token forms' schemas", () => {
     expect(generateTokenSchema.parse({ ...base, expiry: { kind: "preset", days: 7 } })).toEqual({
       ...base,
       expiresInDays: 7,
+      allowedIps: [],
     });
     const day = new Date(2031, 0, 15);
     const custom = generateTokenSchema.parse({ ...base, expiry: { kind: "custom", day } });

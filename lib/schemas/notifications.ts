@@ -6,6 +6,8 @@ import { z } from "zod";
 /** What one bounded round of notification work did (server/notifications/scheduler.ts runDueWork). */
 export const dueWorkResponse = z.object({
   reminders: z.number().int(),
+  /** Tokens the idle policy disabled. */
+  idle: z.number().int(),
   events: z.number().int(),
   webhooks: z.number().int(),
   emails: z.number().int(),
