@@ -7,7 +7,8 @@ const nextConfig = {
   // PGlite ships WebAssembly and data files that must be loaded from node_modules at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg"],
   // The server applies these SQL files at start-up; standalone output must carry them.
-  outputFileTracingIncludes: { "/**": ["./prisma/migrations/**/*"] },
+  // The scanning page (/docs/scanning) shows the shipped scanner rules themselves.
+  outputFileTracingIncludes: { "/**": ["./prisma/migrations/**/*"], "/docs/scanning": ["./docs/scanning/*"] },
   async headers() {
     return [
       {

@@ -13,6 +13,7 @@ import * as environment from "./api/v1/environments/[id]/route";
 import * as environments from "./api/v1/environments/route";
 import * as helmApp from "./api/v1/helm-apps/[id]/route";
 import * as helmApps from "./api/v1/helm-apps/route";
+import * as introspect from "./api/v1/introspect/route";
 import * as myCalendarFeed from "./api/v1/me/calendar-feed/route";
 import * as me from "./api/v1/me/route";
 import * as mySessions from "./api/v1/me/sessions/route";
@@ -20,11 +21,15 @@ import * as project from "./api/v1/projects/[id]/route";
 import * as projects from "./api/v1/projects/route";
 import * as idlePreview from "./api/v1/settings/idle-preview/route";
 import * as settings from "./api/v1/settings/route";
+import * as endGrace from "./api/v1/tokens/[id]/end-grace/route";
 import * as explain from "./api/v1/tokens/[id]/explain/route";
+import * as grace from "./api/v1/tokens/[id]/grace/route";
 import * as regenerate from "./api/v1/tokens/[id]/regenerate/route";
 import * as token from "./api/v1/tokens/[id]/route";
 import * as bulk from "./api/v1/tokens/bulk/route";
+import * as revoke from "./api/v1/tokens/revoke/route";
 import * as tokens from "./api/v1/tokens/route";
+import * as selfToken from "./api/v1/tokens/self/route";
 import * as user from "./api/v1/users/[id]/route";
 import * as userSessions from "./api/v1/users/[id]/sessions/route";
 import * as users from "./api/v1/users/route";
@@ -49,8 +54,13 @@ export const DOCUMENTED_ROUTES: readonly RouteModule[] = [
   myCalendarFeed,
   tokens,
   bulk,
+  selfToken,
+  revoke,
+  introspect,
   token,
   regenerate,
+  grace,
+  endGrace,
   explain,
   projects,
   project,

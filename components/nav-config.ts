@@ -19,6 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/audit", label: "Audit", superAdminOnly: true },
   { href: "/settings", label: "Settings", superAdminOnly: true },
   { href: "/docs/api", label: "API" },
+  { href: "/docs/scanning", label: "Secret scanning" },
 ];
 
 export function navItemsFor(user: { superAdmin: boolean }): NavItem[] {

@@ -79,6 +79,17 @@ export function summarizeAuditDetails(action: string, details: Details): string 
     case "token.enabled":
       text = details.bulk === true ? "in a bulk action" : "";
       break;
+    case "token.leaked":
+      text = `reported leaked from ${String(details.reportedFrom ?? "?")}; ${
+        details.secret === "previous" ? "its old secret stopped (grace ended)" : "the token was deleted"
+      }`;
+      break;
+    case "token.grace_ended":
+      text =
+        details.reason === "quiet"
+          ? `old secret stopped: unused since ${when(details.oldSecretLastUsedAt ?? null)} (quiet period ${String(details.quietSeconds ?? "?")} s)`
+          : "old secret stopped by hand";
+      break;
     case "token.idle_disabled":
       text = `unused for ${String(details.idleDisableDays ?? "?")} days; last used ${when(details.lastUsedAt ?? null)}`;
       break;

@@ -7,6 +7,7 @@ import { WarningNote } from "../ui/warning-mark";
 import { defaultExpiryChoice } from "./expiry-choice";
 import { ExpiryField } from "./expiry-field";
 import { GraceField } from "./grace-field";
+import { GraceQuietField } from "./grace-quiet-field";
 import { type Reveal, useRevealSecret } from "./secret-reveal";
 import { regenerateTokenSchema, tokenFieldOf } from "./token-form-schemas";
 
@@ -22,7 +23,7 @@ export function RegenerateTokenForm({ token, maxLifetimeDays, returnFocus, onDon
   const reveal = useRevealSecret();
   const form = useApiForm(
     regenerateTokenSchema,
-    { expiry: defaultExpiryChoice(maxLifetimeDays), graceSeconds: 0 },
+    { expiry: defaultExpiryChoice(maxLifetimeDays), graceSeconds: 0, graceQuietSeconds: null },
     { fieldOf: tokenFieldOf },
   );
   const onRegenerated = ({ token: saved, secret }: { token: TokenResponse; secret: string }) => {
@@ -37,6 +38,7 @@ export function RegenerateTokenForm({ token, maxLifetimeDays, returnFocus, onDon
       </WarningNote>
       <ExpiryField control={form.control} name="expiry" maxLifetimeDays={maxLifetimeDays} subject="The new token" />
       <GraceField control={form.control} name="graceSeconds" />
+      {form.watch("graceSeconds") > 0 ? <GraceQuietField control={form.control} name="graceQuietSeconds" /> : null}
       <DialogFormFooter submitLabel="Regenerate token" pendingLabel="Regenerating…" />
     </Form>
   );

@@ -29,8 +29,13 @@ export const generateTokenSchema = z
   .pipe(createTokenInput);
 
 export const regenerateTokenSchema = z
-  .object({ expiry: expiryField("the new token"), graceSeconds: z.number() })
-  .transform(({ expiry, graceSeconds }): unknown => ({ ...expiry, graceSeconds }))
+  .object({ expiry: expiryField("the new token"), graceSeconds: z.number(), graceQuietSeconds: z.number().nullish() })
+  .transform(({ expiry, graceSeconds, graceQuietSeconds }): unknown => ({
+    ...expiry,
+    graceSeconds,
+    // Without a grace period there is nothing to end early.
+    ...(graceSeconds > 0 && graceQuietSeconds ? { graceQuietSeconds } : {}),
+  }))
   .pipe(regenerateTokenInput);
 
 export const editTokenSchema = z

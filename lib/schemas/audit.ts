@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS = [
   "token.disabled",
   "token.enabled",
   "token.idle_disabled",
+  "token.leaked",
+  "token.grace_ended",
   "settings.updated",
   "user.created",
   "user.updated",

@@ -8,6 +8,8 @@ export const dueWorkResponse = z.object({
   reminders: z.number().int(),
   /** Tokens the idle policy disabled. */
   idle: z.number().int(),
+  /** Grace windows ended because the old secret went unused for their quiet period. */
+  graces: z.number().int(),
   events: z.number().int(),
   webhooks: z.number().int(),
   emails: z.number().int(),

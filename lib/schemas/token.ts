@@ -5,6 +5,7 @@ import { MAX_EXPIRES_IN_DAYS } from "../tokens/expiry";
 import { ALLOWED_IPS_MAX, parseAllowedIp } from "../tokens/ip-allowlist";
 import { description } from "./catalog";
 import { pageQuery, type SortOf, sortParam } from "./common";
+import { graceQuietSeconds } from "./token-leaks";
 import { email } from "./user";
 
 // Token names: 3–50 characters, ^[a-z0-9][a-z0-9_-]*[a-z0-9]$, one message per rule.
@@ -97,8 +98,14 @@ export const regenerateTokenInput = z
       .min(0, "must be at least 0")
       .max(GRACE_MAX_SECONDS, `must be at most ${GRACE_MAX_SECONDS} (7 days)`)
       .default(0),
+    /** End grace early once the old secret has gone unused this long (server/tokens/grace.ts). */
+    graceQuietSeconds: graceQuietSeconds.nullable().optional(),
   })
-  .refine(notBoth, notBothMessage);
+  .refine(notBoth, notBothMessage)
+  .refine((input) => !input.graceQuietSeconds || input.graceSeconds > 0, {
+    path: ["graceQuietSeconds"],
+    message: "needs a grace period (graceSeconds above 0)",
+  });
 
 // The token list: GET /api/v1/tokens parses it strictly, the tokens page leniently.
 const TOKEN_SORTS = ["name", "lastUsedAt", "expiresAt", "createdAt"] as const;

@@ -36,6 +36,12 @@ export type Declaration = Access & {
   readonly admit?: (ctx: { ip: string }) => Promise<void>;
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
+  /**
+   * Bodies the route reads besides JSON, for callers that cannot send JSON: `form`
+   * (application/x-www-form-urlencoded, read as an object of its fields), `text` (text/plain,
+   * turned into the body schema's input by the function). Every one is checked by `body`.
+   */
+  readonly bodyFormats?: BodyFormats;
   /** The success answer's body (Devtron's `result`); null for 204 No Content. */
   readonly response: z.ZodType | null;
   /**
@@ -50,6 +56,8 @@ export type Declaration = Access & {
   /** The answer carries a secret: `Cache-Control: no-store`. */
   readonly noStore?: boolean;
 };
+
+export type BodyFormats = { readonly form?: true; readonly text?: (text: string) => unknown };
 
 /** A declaration as a wrapper attached it to its handler: with the surface it answers in. */
 export type Declared = Declaration & { readonly devtron: boolean };

@@ -25,6 +25,9 @@ function originOf(req: Request): Verdict {
  * Browsers send Sec-Fetch-Site (and Origin) on such requests and pages cannot forge them.
  * A cookie-authenticated write must go further and prove it is same-origin: a cookie is
  * an ambient credential, so a request that says nothing about its origin is refused too.
+ * Routes that read no credential at all (`authenticate: false`) are not checked: no cookie is
+ * honoured there, so a cross-site post can do nothing a direct one could not. The public revoke
+ * endpoint (POST /api/v1/tokens/revoke) is one on purpose: scanners post to it from anywhere.
  */
 export function assertSameOrigin(req: Request, { cookie }: { cookie: boolean }): void {
   if (SAFE_METHODS.has(req.method)) return;

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { ApiError, type FieldError, fieldError } from "@/lib/errors";
 import { INT32_MAX, idParam } from "@/lib/schemas/common";
 import { toApiError, validationError } from "../errors";
+import type { BodyFormats } from "./declaration";
 import { problem } from "./respond";
 
 // Where request input enters: bodies, queries and path ids are read and checked here, once,
@@ -131,8 +132,30 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.out
   return result.data;
 }
 
-export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+export async function parseBody<S extends z.ZodType>(req: Request, schema: S, formats: BodyFormats = {}): Promise<z.output<S>> {
+  const type = req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (formats.form && type === "application/x-www-form-urlencoded") return parseWith(schema, await readForm(req));
+  if (formats.text && type === "text/plain") return parseWith(schema, formats.text(await readText(req)));
   return parseWith(schema, await readJson(req));
+}
+
+async function readText(req: Request): Promise<string> {
+  let text: string;
+  try {
+    text = utf8.decode(await readBody(req));
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw fieldError("(body)", "must be valid UTF-8 text");
+  }
+  assertStorableText(text, "(body)");
+  return text;
+}
+
+/** A form's fields as an object; a field sent twice keeps its last value. */
+async function readForm(req: Request): Promise<Record<string, string>> {
+  const fields = Object.fromEntries(new URLSearchParams(await readText(req)));
+  assertStorableText(fields, "(body)");
+  return fields;
 }
 
 export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.output<S> {

@@ -41,7 +41,7 @@ async function routeParams(context?: RouteContext): Promise<Record<string, strin
  */
 async function authenticate(req: Request, ip: string): Promise<Principal | null> {
   const token = tokenFromHeaders(req.headers);
-  if (token !== null) return authenticateToken(token, ip);
+  if (token !== null) return authenticateToken(token, ip, req.headers.get("user-agent") ?? "");
   const principal = await principalFromCookie(req.headers.get("cookie"));
   assertSameOrigin(req, { cookie: principal !== null });
   return principal;
@@ -77,7 +77,7 @@ export function declaredRoute<const D extends Declaration>(surface: Surface, dec
       for (const name of ids) ctx[name] = parseId(params[name], name);
       if (declaration.params) ctx.params = parseTextParams(declaration.params, Object.fromEntries(texts.map((n) => [n, params[n]])));
       ctx.query = declaration.query ? parseQuery(req, declaration.query) : undefined;
-      ctx.body = declaration.body ? await parseBody(req, declaration.body) : undefined;
+      ctx.body = declaration.body ? await parseBody(req, declaration.body, declaration.bodyFormats) : undefined;
       // Handler<D> is a conditional type: call it as what every branch of it is.
       const answer: unknown = await (handler as (ctx: Context<D>) => Promise<unknown>)(ctx as Context<D>);
       if (!declaration.response) return surface.success(undefined, declaration.status ?? 204, false);

@@ -26,7 +26,10 @@ function headline(type: string, token: TokenResponse, data: EventPayload["data"]
     case "token.expired":
       return `The API token ${name} has expired`;
     case "token.leaked":
-      return `The API token ${name} was reported leaked and has been revoked`;
+      // A leaked old secret (server/tokens/leaks.ts) ends its grace window; the token itself lives on.
+      return data.secret === "previous"
+        ? `The old secret of the API token ${name} was reported leaked and no longer works`
+        : `The API token ${name} was reported leaked and has been revoked`;
     case "token.idle_disabled":
       return `The API token ${name} was disabled because it was not used`;
     default:

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "../db";
 import { processState, shutdownTasks } from "../process-state";
+import { endQuietGraces } from "../tokens/grace";
 import { disableIdleTokens } from "../tokens/idle";
 import { pruneRefusals } from "../tokens/refusals";
 import { type NotifierOptions, notifierOptions, schedulerEnabled } from "./config";
@@ -10,7 +11,7 @@ import { fireDueReminders } from "./reminders";
 import { sendDueWebhooks } from "./send-webhooks";
 
 // The notifications' background work: due reminders and expiries become events, idle
-// tokens are disabled (their events too), events are fanned out, deliveries and emails are sent. runDueWork does a bounded amount of it
+// tokens are disabled (their events too), grace windows whose old secret went quiet end, events are fanned out, deliveries and emails are sent. runDueWork does a bounded amount of it
 // and returns; the loop below calls it every few seconds in a long-lived server, and a
 // cron route calls it where nothing outlives a request (Vercel). Every step is safe to
 // run on several instances at once (see the files of each step).
@@ -19,6 +20,8 @@ export type DueWork = {
   reminders: number;
   /** Tokens the idle policy disabled (server/tokens/idle.ts). */
   idle: number;
+  /** Grace windows ended because the old secret went unused for their quiet period (server/tokens/grace.ts). */
+  graces: number;
   events: number;
   webhooks: number;
   emails: number;
@@ -35,12 +38,13 @@ export async function runDueWork(overrides: Partial<NotifierOptions> = {}): Prom
   const options = notifierOptions(overrides);
   const reminders = await fireDueReminders(options);
   const idle = await disableIdleTokens(options.now(), options.batchSize);
+  const graces = await endQuietGraces(options.now(), options.batchSize);
   const events = await dispatchEvents(options);
   const webhooks = await sendDueWebhooks(options);
   const emails = await sendDueEmails(options);
   const pruned = await pruneFinished(options);
-  const more = [reminders, idle, events, webhooks, emails].some((n) => n >= options.batchSize);
-  return { reminders, idle, events, webhooks, emails, pruned, more };
+  const more = [reminders, idle, graces, events, webhooks, emails].some((n) => n >= options.batchSize);
+  return { reminders, idle, graces, events, webhooks, emails, pruned, more };
 }
 
 /** Deletes, at most once an hour per process and a bounded number at a time, events whose work is long finished. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { ERROR_CODES } from "@/lib/errors";
-import { type Declared, declarationOf, isTextParam, pathIdNames } from "../http/declaration";
+import { type BodyFormats, type Declared, declarationOf, isTextParam, pathIdNames } from "../http/declaration";
 import { HTTP_METHODS, type HttpMethod } from "../http/methods";
 import { MAX_BODY_BYTES } from "../http/parse";
 
@@ -77,6 +77,16 @@ const STATUS_TEXT: Record<number, string> = {
   503: "unavailable: the database cannot be reached",
 };
 
+/** The media types a route reads: JSON always, a form with the same fields, plain text (one string a line). */
+function bodyContent(body: z.ZodType, formats: BodyFormats = {}): Json {
+  const schema = schemaOf(body, "input");
+  return {
+    "application/json": { schema },
+    ...(formats.form ? { "application/x-www-form-urlencoded": { schema } } : {}),
+    ...(formats.text ? { "text/plain": { schema: { type: "string", description: "One string a line." } } } : {}),
+  };
+}
+
 function operation(e: DeclaredOperation): Json {
   const errorStatuses = [
     ...new Set([
@@ -122,7 +132,7 @@ function operation(e: DeclaredOperation): Json {
     ...(e.access === "public" ? { security: [] } : {}),
     ...(e.access === "superAdmin" ? { description: "Super admins only (a super-admin token or session)." } : {}),
     ...(parameters.length ? { parameters } : {}),
-    ...(e.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(e.body, "input") } } } } : {}),
+    ...(e.body ? { requestBody: { required: true, content: bodyContent(e.body, e.bodyFormats) } } : {}),
     responses,
   };
 }

@@ -256,7 +256,7 @@ export async function regenerateToken(id: number, input: RegenerateTokenInput, a
   seen.inFlight += 1;
   regenerations.set(id, seen);
   try {
-    return await regenerateOnce(id, expiresAt, input.graceSeconds, actor, now);
+    return await regenerateOnce(id, expiresAt, input.graceSeconds, input.graceQuietSeconds ?? null, actor, now);
   } finally {
     seen.inFlight -= 1;
     seen.lastDoneAt = Date.now();
@@ -265,7 +265,14 @@ export async function regenerateToken(id: number, input: RegenerateTokenInput, a
   }
 }
 
-async function regenerateOnce(id: number, expiresAt: Date | null, graceSeconds: number, actor: Actor, now: Date) {
+async function regenerateOnce(
+  id: number,
+  expiresAt: Date | null,
+  graceSeconds: number,
+  graceQuietSeconds: number | null,
+  actor: Actor,
+  now: Date,
+) {
   const secret = generateToken();
   const db = await getDb();
   const before = await db.apiToken.findFirst({ where: { id, deletedAt: null }, select: { ...PUBLIC_FIELDS, secretHash: true } });
@@ -281,6 +288,7 @@ async function regenerateOnce(id: number, expiresAt: Date | null, graceSeconds: 
         preview: previewOf(secret),
         previousHash: graceUntil ? before.secretHash : null,
         previousValidUntil: graceUntil,
+        graceQuietSeconds: graceUntil ? graceQuietSeconds : null,
         expiresAt,
         // Someone means to use it: the idle policy starts counting again.
         renewedAt: now,
@@ -302,6 +310,7 @@ async function regenerateOnce(id: number, expiresAt: Date | null, graceSeconds: 
         version: after.version,
         expiresAt: { from: before.expiresAt?.toISOString() ?? null, to: expiresAt?.toISOString() ?? null },
         oldSecretValidUntil: graceUntil?.toISOString() ?? null,
+        ...(graceUntil && graceQuietSeconds ? { graceQuietSeconds } : {}),
       },
     });
     await emitEvent(tx, "token.regenerated", toTokenResponse(after, now), {}, now);
@@ -310,7 +319,8 @@ async function regenerateOnce(id: number, expiresAt: Date | null, graceSeconds: 
   return { token: toTokenResponse(token, now), secret };
 }
 
-export async function deleteToken(id: number, actor: Actor) {
+/** `self`: the token deleted itself (DELETE /api/v1/tokens/self), which its audit event says. */
+export async function deleteToken(id: number, actor: Actor, { self = false } = {}) {
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const token = await liveTokenOrThrow(tx, id);
@@ -318,7 +328,12 @@ export async function deleteToken(id: number, actor: Actor) {
       where: { id },
       data: { deletedAt: new Date(), previousHash: null, previousValidUntil: null, updatedBy: actor.name },
     });
-    await recordEvent(tx, { action: "token.deleted", actor, target: { type: "token", id }, details: { name: token.name } });
+    await recordEvent(tx, {
+      action: "token.deleted",
+      actor,
+      target: { type: "token", id },
+      details: { name: token.name, ...(self ? { self } : {}) },
+    });
     await emitEvent(tx, "token.deleted", toTokenResponse(token));
   });
 }

@@ -7,7 +7,9 @@ import { processState, shutdownTasks } from "../process-state";
 // Usage accounting (last used, IPs, requests per day) is collected in memory on the
 // request path and written in one batch at most every 5 seconds and on shutdown, so
 // verifying a token never waits on a database write. Requests refused by a token's IP
-// allowlist are counted the same way, per token, day and address, in the same batch.
+// allowlist are counted the same way, per token, day and address, in the same batch, and so
+// are the requests made while a token has two working secrets (the grace window after a
+// regenerate), per secret, address and user agent.
 //
 // A Vercel function has neither: it is frozen between requests, so a timer does not fire
 // until the next request thaws it (if one ever does), and it is discarded without a
@@ -20,15 +22,22 @@ const RECENT_IPS = 5;
 
 type Pending = { lastUsedAt: Date; ips: string[]; perDay: Map<string, number> };
 type Refused = { tokenId: number; day: string; ip: string; requests: number; lastAt: Date };
+type SecretUse = { tokenId: number; secretVersion: number; ip: string; userAgent: string; requests: number; lastAt: Date };
 
 type State = {
   pending: Map<number, Pending>;
   /** Keyed by token, day and address. */
   refused: Map<string, Refused>;
+  /** Keyed by token, secret version, address and user agent. */
+  secretUses: Map<string, SecretUse>;
   timer?: NodeJS.Timeout;
   flushing?: Promise<void>;
 };
-const state = processState<State>("__tesseraUsage", () => ({ pending: new Map<number, Pending>(), refused: new Map() }));
+const state = processState<State>("__tesseraUsage", () => ({
+  pending: new Map<number, Pending>(),
+  refused: new Map(),
+  secretUses: new Map(),
+}));
 
 export function recordUsage(tokenId: number, ip: string, at: Date = new Date()): void {
   let p = state.pending.get(tokenId);
@@ -69,6 +78,26 @@ export function recordRefusal(tokenId: number, ip: string, at: Date = new Date()
   schedule();
 }
 
+/** User agents are kept this long at most: enough to tell clients apart, not a place to store a request. */
+export const USER_AGENT_MAX = 200;
+/** Like MAX_PENDING_REFUSALS, for grace-window uses: past this, new (address, user agent) pairs go uncounted. */
+export const MAX_PENDING_SECRET_USES = 10_000;
+
+/** Counts a request made during a grace window with the secret that was current at `secretVersion`. */
+export function recordSecretUse(tokenId: number, secretVersion: number, ip: string, userAgent: string, at: Date = new Date()): void {
+  const agent = userAgent.slice(0, USER_AGENT_MAX);
+  const key = `${tokenId} ${secretVersion} ${ip} ${agent}`;
+  let u = state.secretUses.get(key);
+  if (!u) {
+    if (state.secretUses.size >= MAX_PENDING_SECRET_USES) return;
+    u = { tokenId, secretVersion, ip, userAgent: agent, requests: 0, lastAt: at };
+    state.secretUses.set(key, u);
+  }
+  u.requests += 1;
+  if (at > u.lastAt) u.lastAt = at;
+  schedule();
+}
+
 shutdownTasks.add(() => flushUsage());
 
 function schedule(): void {
@@ -94,20 +123,23 @@ function flushAfterResponse(): boolean {
 /** Writes everything collected so far. Concurrent calls share one write. */
 export async function flushUsage(): Promise<void> {
   if (state.flushing) await state.flushing;
-  if (state.pending.size === 0 && state.refused.size === 0) return;
+  if (state.pending.size === 0 && state.refused.size === 0 && state.secretUses.size === 0) return;
   const batch = state.pending;
   const refused = state.refused;
+  const secretUses = state.secretUses;
   state.pending = new Map();
   state.refused = new Map();
+  state.secretUses = new Map();
   if (refusalsDropped > 0) {
     console.error(`[tessera] did not count ${refusalsDropped} refused requests: too many addresses were waiting to be written`);
     refusalsDropped = 0;
   }
-  state.flushing = write(batch, refused)
+  state.flushing = write(batch, refused, secretUses)
     .catch((error: unknown) => {
       // A failed write (the database is down, say) keeps its counts for the next flush.
       requeue(batch);
       requeueRefusals(refused);
+      requeueSecretUses(secretUses);
       throw error;
     })
     .finally(() => {
@@ -156,9 +188,25 @@ function requeueRefusals(batch: Map<string, Refused>): void {
   }
 }
 
-async function write(batch: Map<number, Pending>, refused: Map<string, Refused>): Promise<void> {
+function requeueSecretUses(batch: Map<string, SecretUse>): void {
+  for (const [key, old] of batch) {
+    const now = state.secretUses.get(key);
+    if (now) {
+      now.requests += old.requests;
+      if (old.lastAt > now.lastAt) now.lastAt = old.lastAt;
+    } else if (state.secretUses.size < MAX_PENDING_SECRET_USES) state.secretUses.set(key, old);
+  }
+}
+
+async function write(batch: Map<number, Pending>, refused: Map<string, Refused>, secretUses: Map<string, SecretUse>): Promise<void> {
   const db = await getDb();
   await db.$transaction(async (tx) => {
+    for (const u of secretUses.values()) {
+      await tx.$executeRaw`INSERT INTO "ApiTokenSecretUse" ("tokenId", "secretVersion", ip, "userAgent", requests, "lastAt")
+        SELECT ${u.tokenId}, ${u.secretVersion}, ${u.ip}, ${u.userAgent}, ${u.requests}, ${u.lastAt} WHERE EXISTS (SELECT 1 FROM "ApiToken" WHERE id = ${u.tokenId})
+        ON CONFLICT ("tokenId", "secretVersion", ip, "userAgent") DO UPDATE SET requests = "ApiTokenSecretUse".requests + EXCLUDED.requests,
+          "lastAt" = GREATEST("ApiTokenSecretUse"."lastAt", EXCLUDED."lastAt")`;
+    }
     for (const r of refused.values()) {
       // A token deleted meanwhile has no row to count against: the foreign key would fail the whole batch.
       await tx.$executeRaw`INSERT INTO "ApiTokenRefusal" ("tokenId", day, ip, requests, "lastAt")
@@ -199,4 +247,5 @@ async function write(batch: Map<number, Pending>, refused: Map<string, Refused>)
 export function discardPendingUsage(): void {
   state.pending = new Map();
   state.refused = new Map();
+  state.secretUses = new Map();
 }

@@ -5,20 +5,23 @@ import { type IpRange, ipAllowed, parseAllowlist } from "@/lib/tokens/ip-allowli
 import { type Principal, permissionsFrom, tokenLabel } from "../auth/principal";
 import { getSql } from "../db";
 import { type LimitPolicy, limiter } from "../limits/rate-limit";
-import { recordRefusal, recordUsage } from "./usage";
+import { recordRefusal, recordSecretUse, recordUsage } from "./usage";
 
 // The check on every API call (docs/design.md, "The request path"): shape and checksum first, without the
 // database; then one indexed lookup by hash (current or superseded secret); then
 // deleted / past-grace / disabled / expired, and the client address against the token's
-// allowlist. Nothing here writes to the database.
+// allowlist. Nothing here writes to the database. While a regenerated token has two working
+// secrets (its grace window), the answer also says which one was used (`graceSecret`: the
+// version that secret was current at), so rotation can show who still uses the old one.
 
 export type VerifyResult =
-  | { ok: true; principal: Principal; allowlist: readonly IpRange[] }
+  | { ok: true; principal: Principal; allowlist: readonly IpRange[]; graceSecret: number | null }
   | { ok: false; reason: "malformed" | "unknown" | "deleted" | "superseded" | "disabled" | "expired" };
 
 type Row = {
   id: number;
   name: string;
+  version: number;
   superAdmin: boolean;
   grants: unknown;
   deleted: boolean;
@@ -31,7 +34,7 @@ type Row = {
 
 // The database compares the times itself (timestamps are stored as UTC without a zone),
 // so no driver's date parsing is involved.
-const LOOKUP = `SELECT id, name, "superAdmin", grants, "deletedAt" IS NOT NULL AS deleted, "secretHash" = $1 AS current,
+const LOOKUP = `SELECT id, name, version, "superAdmin", grants, "deletedAt" IS NOT NULL AS deleted, "secretHash" = $1 AS current,
   "previousValidUntil" > $2::timestamp AS in_grace, COALESCE("expiresAt" <= $2::timestamp, false) AS expired,
   "disabledAt" IS NOT NULL AS disabled, "allowedIps"
   FROM "ApiToken" WHERE "secretHash" = $1 OR "previousHash" = $1 LIMIT 1`;
@@ -48,6 +51,7 @@ export async function verifyToken(secret: string, now: Date = new Date()): Promi
   return {
     ok: true,
     allowlist: allowlistOf(row.allowedIps),
+    graceSecret: row.in_grace ? (row.current ? row.version : row.version - 1) : null,
     principal: {
       type: "token",
       id: row.id,
@@ -97,7 +101,7 @@ export function tokenFromHeaders(headers: Headers): string | null {
  * even from an IP over its failure limit: the limiter slows guessing, it never locks
  * out a real token. Success touches no limiter: it costs the one lookup and nothing more.
  */
-export async function authenticateToken(secret: string, ip: string): Promise<Principal> {
+export async function authenticateToken(secret: string, ip: string, userAgent = ""): Promise<Principal> {
   const wellFormed = secret.length === TOKEN_LENGTH && isWellFormedToken(secret);
   // A malformed token is never looked up; a well-formed one always is, limited or not.
   const result: VerifyResult = wellFormed ? await verifyToken(secret) : { ok: false, reason: "malformed" };
@@ -111,6 +115,7 @@ export async function authenticateToken(secret: string, ip: string): Promise<Pri
       );
     }
     recordUsage(result.principal.id, ip);
+    if (result.graceSecret !== null) recordSecretUse(result.principal.id, result.graceSecret, ip, userAgent);
     return result.principal;
   }
   // Only a real token can be expired or disabled, so neither is a guess and neither is counted.

@@ -43,6 +43,8 @@ let server: TestServer;
 let session: string;
 let spareSession: string;
 let adminSecret: string;
+/** A token only DELETE /api/v1/tokens/self is sent with: that route deletes the token it is sent with. */
+let selfSecret: string;
 const pools: Record<string, number[]> = {};
 const savedProxies = process.env.TESSERA_TRUSTED_PROXIES;
 
@@ -67,7 +69,9 @@ const TEMPLATES: Record<string, () => unknown> = {
   }),
   "POST /api/v1/tokens": () => ({ name: uniq("fz-t"), description: "fuzz", expiresInDays: 30, permissions: GRANTS }),
   "PATCH /api/v1/tokens/{id}": () => ({ description: "fuzz", permissions: GRANTS }),
-  "POST /api/v1/tokens/{id}/regenerate": () => ({ expiresInDays: 7, graceSeconds: 60 }),
+  "POST /api/v1/tokens/{id}/regenerate": () => ({ expiresInDays: 7, graceSeconds: 60, graceQuietSeconds: 600 }),
+  "POST /api/v1/tokens/revoke": () => ({ tokens: [`tsr_${"a".repeat(46)}`, "garbage"] }),
+  "POST /api/v1/introspect": () => ({ token: `tsr_${"b".repeat(46)}`, token_type_hint: "api_token" }),
   "POST /api/v1/projects": () => ({ name: uniq("fz-p"), description: "fuzz" }),
   "PATCH /api/v1/projects/{id}": () => ({ description: "fuzz" }),
   "POST /api/v1/environments": () => ({ name: uniq("fz-e"), cluster: "c1", namespace: "ns", production: false, description: "fuzz" }),
@@ -194,7 +198,7 @@ function toProbe(spec: Spec): Probe {
   const cookies = [spec.auth === "session" ? own : null, spec.cookie].filter(Boolean);
   if (cookies.length) headers.cookie = cookies.join("; ");
   if (spec.auth === "session") headers.origin = server.origin;
-  if (spec.auth === "token") headers.token = adminSecret;
+  if (spec.auth === "token") headers.token = /^\/api\/v1\/tokens\/self/.test(spec.op.path) ? selfSecret : adminSecret;
   if (spec.auth === "bad-token") headers.authorization = `Bearer tsr_${"x".repeat(46)}`;
   if (spec.contentType && spec.body !== undefined) headers["content-type"] = spec.contentType;
   if (spec.forwardedFor !== undefined) headers["x-forwarded-for"] = spec.forwardedFor;
@@ -237,6 +241,7 @@ beforeAll(async () => {
   };
   // The fuzz's own credentials must survive it: the admin's token and user are not in the id pools.
   adminSecret = (await post("/api/v1/tokens", { name: "fz-admin", permissions: { superAdmin: true } })).secret;
+  selfSecret = (await post("/api/v1/tokens", { name: "fz-self", permissions: { superAdmin: true } })).secret;
   const spareTokens = [];
   for (const name of ["fz-spare-1", "fz-spare-2", "fz-spare-3"])
     spareTokens.push((await post("/api/v1/tokens", { name, permissions: GRANTS })).token.id as number);

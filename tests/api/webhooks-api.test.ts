@@ -506,7 +506,16 @@ describe("GET /api/cron/notifications", () => {
     const first = await cron();
     expect(first.status).toBe(200);
     expect(first.headers.get("cache-control")).toBe("no-store");
-    expect(first.body).toEqual({ reminders: 0, idle: 0, events: 1, webhooks: 1, emails: 0, pruned: expect.any(Number), more: false });
+    expect(first.body).toEqual({
+      reminders: 0,
+      idle: 0,
+      graces: 0,
+      events: 1,
+      webhooks: 1,
+      emails: 0,
+      pruned: expect.any(Number),
+      more: false,
+    });
     const second = await cron();
     expect(second.body).toMatchObject({ reminders: 0, events: 0, webhooks: 0, emails: 0, more: false });
     expect(receiver.received).toHaveLength(1);

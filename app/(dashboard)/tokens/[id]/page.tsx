@@ -12,6 +12,7 @@ import { TokenDisabledNotice } from "@/components/tokens/token-disabled-notice";
 import { TokenEditForm } from "@/components/tokens/token-edit-form";
 import { TokenExpirySentence } from "@/components/tokens/token-expiry";
 import { TokenExplainer } from "@/components/tokens/token-explainer";
+import { TokenGracePanel } from "@/components/tokens/token-grace-panel";
 import { TokenRefusals } from "@/components/tokens/token-refusals";
 import { TokenUsage } from "@/components/tokens/token-usage";
 import { DateTime } from "@/components/ui/date-time";
@@ -21,6 +22,7 @@ import { listAuditEvents } from "@/server/audit/list";
 import { loadPermissionCatalog } from "@/server/catalog/options";
 import { clientIp } from "@/server/client-ip";
 import { lifetimeLimit } from "@/server/settings/settings";
+import { getGraceOrThrow } from "@/server/tokens/grace";
 import { tokenRefusalsToday } from "@/server/tokens/refusals";
 import { getTokenOrThrow, tokenUsageByDay } from "@/server/tokens/tokens";
 
@@ -45,12 +47,13 @@ export default async function TokenPage({ params }: { params: Promise<{ id: stri
   if (refusal) return refusal;
   const token = await tokenOrNotFound((await params).id);
   const now = new Date();
-  const [usage, history, catalog, limit, refusals] = await Promise.all([
+  const [usage, history, catalog, limit, refusals, grace] = await Promise.all([
     tokenUsageByDay(token.id, 30, now),
     listAuditEvents({ page: 1, pageSize: HISTORY_SIZE, tokenId: token.id }),
     loadPermissionCatalog(),
     lifetimeLimit(),
     tokenRefusalsToday(token.id, now),
+    getGraceOrThrow(token.id, now),
   ]);
   const maxLifetimeDays = limit?.days ?? null;
   const ip = clientIp(await headers());
@@ -83,6 +86,7 @@ export default async function TokenPage({ params }: { params: Promise<{ id: stri
           <TokenDisabledNotice token={token} />
           <TokenExpirySentence expiresAt={token.expiresAt} now={now.toISOString()} />
         </div>
+        <TokenGracePanel tokenId={token.id} tokenName={token.name} grace={grace} />
         <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <TokenEditForm token={token} catalog={catalog} />
           <TokenUsage token={token} usage={usage} now={now.toISOString()} />
