@@ -1,37 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/server/db";
+import { afterEach, describe, expect, it } from "vitest";
 import { tokenRefusalsToday } from "@/server/tokens/refusals";
 import { discardPendingUsage, flushUsage } from "@/server/tokens/usage";
-import { useFreshDatabase } from "../helpers/db";
-import { makeUser } from "../helpers/fixtures";
-import { client, sessionCookieFor, startServer, type TestServer } from "../helpers/http";
+import { adminServerPerFile } from "../helpers/admin-server";
 
 // A token's IP allowlist over real HTTP. The client address is the one Tessera computes
 // (server/client-ip.ts): with TESSERA_TRUSTED_PROXIES=1 the X-Forwarded-For entry a test sends
 // (left of the peer address the server appends) is the client, as behind one load balancer.
 
-let db: Db;
-let server: TestServer;
-let admin: ReturnType<typeof client>;
-let anon: ReturnType<typeof client>;
-const savedProxies = process.env.TESSERA_TRUSTED_PROXIES;
+const ctx = adminServerPerFile({ trustedProxies: 1 });
+const { admin, anon } = ctx;
 
-beforeAll(async () => {
-  process.env.TESSERA_TRUSTED_PROXIES = "1";
-  db = await useFreshDatabase();
-  server = await startServer();
-  const user = await makeUser(db, { superAdmin: true });
-  admin = client(server, await sessionCookieFor(user.id));
-  anon = client(server);
-});
 afterEach(async () => {
   process.env.TESSERA_TRUSTED_PROXIES = "1";
   await flushUsage();
-});
-afterAll(async () => {
-  if (savedProxies === undefined) delete process.env.TESSERA_TRUSTED_PROXIES;
-  else process.env.TESSERA_TRUSTED_PROXIES = savedProxies;
-  await server.close();
 });
 
 type TokenJson = { id: number; name: string; allowedIps: string[] };
@@ -62,13 +43,13 @@ describe("editing the allowlist", () => {
     const res = await setAllowed(token.id, ["203.0.113.7/32", "2001:DB8::/32", "::ffff:198.51.100.0/120"]);
     expect(res.status).toBe(200);
     expect(res.body.allowedIps).toEqual(["203.0.113.7", "2001:db8::/32", "198.51.100.0/24"]);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { targetId: token.id, action: "token.updated" } });
+    const audit = await ctx.db.auditEvent.findFirstOrThrow({ where: { targetId: token.id, action: "token.updated" } });
     expect(audit.details).toMatchObject({ changes: { allowedIps: { from: [], to: ["203.0.113.7", "2001:db8::/32", "198.51.100.0/24"] } } });
   });
 
   it("refuses a malformed entry with 400 at its index, and changes nothing", async () => {
     const { token } = await create(["10.0.0.0/8"]);
-    const before = await db.apiToken.findUniqueOrThrow({ where: { id: token.id } });
+    const before = await ctx.db.apiToken.findUniqueOrThrow({ where: { id: token.id } });
     const res = await setAllowed(token.id, ["10.0.0.0/8", "192.0.2.1", "2001:db8::/32", "10.0.0.256", "10.1.0.0/8"]);
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: "validation_failed", detail: expect.stringMatching(/^allowedIps\.3 /) });
@@ -79,7 +60,7 @@ describe("editing the allowlist", () => {
       },
       { path: "allowedIps.4", message: '"10.1.0.0/8" has bits set past its /8 prefix: the range is written 10.0.0.0/8' },
     ]);
-    expect(await db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).toEqual(before);
+    expect(await ctx.db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).toEqual(before);
   });
 
   it("refuses more than 50 entries, a non-list and a non-string entry", async () => {
@@ -211,7 +192,7 @@ describe("refused requests", () => {
     for (let i = 0; i < 3; i++) expect((await from(secret, "203.0.113.7")).status).toBe(403);
     expect((await from(secret, "2001:db8::9")).status).toBe(403);
     // Nothing written yet: the counts wait in memory for the next usage batch.
-    expect(await db.apiTokenRefusal.count({ where: { tokenId: token.id } })).toBe(0);
+    expect(await ctx.db.apiTokenRefusal.count({ where: { tokenId: token.id } })).toBe(0);
     await flushUsage();
     const today = await tokenRefusalsToday(token.id);
     expect(today).toEqual({
@@ -222,9 +203,9 @@ describe("refused requests", () => {
       ],
       moreAddresses: 0,
     });
-    const row = await db.apiToken.findUniqueOrThrow({ where: { id: token.id } });
+    const row = await ctx.db.apiToken.findUniqueOrThrow({ where: { id: token.id } });
     expect(row.lastUsedAt).toBeNull();
-    expect(await db.apiTokenUsage.count({ where: { tokenId: token.id } })).toBe(0);
+    expect(await ctx.db.apiTokenUsage.count({ where: { tokenId: token.id } })).toBe(0);
 
     // A later batch adds to the same day's counts.
     await from(secret, "203.0.113.7");
@@ -237,6 +218,6 @@ describe("refused requests", () => {
     await from(secret, "203.0.113.50");
     discardPendingUsage();
     await flushUsage();
-    expect(await db.apiTokenRefusal.count({ where: { tokenId: token.id } })).toBe(0);
+    expect(await ctx.db.apiTokenRefusal.count({ where: { tokenId: token.id } })).toBe(0);
   });
 });

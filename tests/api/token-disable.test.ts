@@ -1,32 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/server/db";
-import { flushUsage } from "@/server/tokens/usage";
-import { useFreshDatabase } from "../helpers/db";
-import { makeUser } from "../helpers/fixtures";
-import { client, sessionCookieFor, startServer, type TestServer } from "../helpers/http";
+import { describe, expect, it } from "vitest";
+import { adminServerPerFile } from "../helpers/admin-server";
 
 // Disabling and enabling a token without deleting it, over real HTTP: a disabled token is
 // refused on its very next request (401 token_disabled), in both API surfaces, even while
 // 200 clients hammer it; enabling brings the same secret back. Each switch writes one
 // audit event and one outbox event, and the Devtron list shows a disabled token as expired.
 
-let db: Db;
-let server: TestServer;
-let admin: ReturnType<typeof client>;
-let anon: ReturnType<typeof client>;
 const ADMIN_EMAIL = "disable-admin@example.com";
-
-beforeAll(async () => {
-  db = await useFreshDatabase();
-  server = await startServer();
-  const user = await makeUser(db, { email: ADMIN_EMAIL, superAdmin: true });
-  admin = client(server, await sessionCookieFor(user.id));
-  anon = client(server);
-});
-afterAll(async () => {
-  await flushUsage();
-  await server.close();
-});
+const ctx = adminServerPerFile({ email: ADMIN_EMAIL });
+const { admin, anon } = ctx;
 
 type TokenJson = {
   id: number;
@@ -55,8 +37,8 @@ const DISABLED = {
 
 async function trail(tokenId: number) {
   const [audit, events] = await Promise.all([
-    db.auditEvent.findMany({ where: { targetType: "token", targetId: tokenId }, orderBy: { id: "asc" } }),
-    db.notificationEvent.findMany({ where: { tokenId }, orderBy: { id: "asc" } }),
+    ctx.db.auditEvent.findMany({ where: { targetType: "token", targetId: tokenId }, orderBy: { id: "asc" } }),
+    ctx.db.notificationEvent.findMany({ where: { tokenId }, orderBy: { id: "asc" } }),
   ]);
   return {
     audit: audit.map((e) => ({ action: e.action, actor: e.actorName, details: e.details })),
@@ -106,10 +88,10 @@ describe("PATCH /api/v1/tokens/{id} with disabled", () => {
   it("changes nothing when the token is already in the asked-for state", async () => {
     const { token } = await create("already-off");
     await setDisabled(token.id, true);
-    const row = await db.apiToken.findUniqueOrThrow({ where: { id: token.id } });
+    const row = await ctx.db.apiToken.findUniqueOrThrow({ where: { id: token.id } });
     const again = await setDisabled(token.id, true);
     expect(again.status).toBe(200);
-    expect(await db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).toEqual(row);
+    expect(await ctx.db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).toEqual(row);
     expect((await trail(token.id)).audit.map((e) => e.action)).toEqual(["token.created", "token.disabled"]);
   });
 
@@ -167,7 +149,7 @@ describe("200 clients using a token while it is disabled", () => {
     const worker = async () => {
       while (!stop) {
         const sentAt = performance.now();
-        const res = await fetch(`${server.origin}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
+        const res = await fetch(`${ctx.server.origin}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
         const body = (await res.json()) as { code?: string };
         calls.push({ sentAt, status: res.status, code: body.code });
       }

@@ -1,33 +1,19 @@
 import { isDeepStrictEqual } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { authorize } from "@/lib/permissions/policy";
 import { POLICY_CASES, type PolicyCase } from "@/lib/permissions/policy-table";
 import type { Permissions } from "@/lib/permissions/schema";
 import { generateToken, hashSecret, previewOf } from "@/lib/tokens/format";
-import type { Db } from "@/server/db";
+import { adminServerPerFile } from "../helpers/admin-server";
 import { seedApp, seedEnvironment, seedProject } from "../helpers/catalog-fixtures";
-import { useFreshDatabase } from "../helpers/db";
-import { makeUser } from "../helpers/fixtures";
-import { client, sessionCookieFor, startServer, type TestServer } from "../helpers/http";
 
 // GET /api/v1/tokens/{id}/explain over real HTTP: for every row of the policy table, a token
 // holding that row's grant is asked about that row's request, and the answer must be the
 // table's and authorize()'s — the function every route guards with. Then the same question is
 // put to a real route with the token itself, to see the enforcement agree with the explainer.
 
-let db: Db;
-let server: TestServer;
-let admin: ReturnType<typeof client>;
-let anon: ReturnType<typeof client>;
-
-beforeAll(async () => {
-  db = await useFreshDatabase();
-  server = await startServer();
-  const user = await makeUser(db, { superAdmin: true });
-  admin = client(server, await sessionCookieFor(user.id));
-  anon = client(server);
-});
-afterAll(() => server.close());
+const ctx = adminServerPerFile();
+const { admin, anon } = ctx;
 
 const permissionsOf = (grant: PolicyCase["grant"]): Permissions =>
   grant === "superAdmin" ? { superAdmin: true } : { superAdmin: false, grants: grant === "none" ? [] : [grant] };
@@ -37,7 +23,7 @@ let counter = 0;
 async function tokenWith(permissions: Permissions) {
   counter += 1;
   const secret = generateToken();
-  const row = await db.apiToken.create({
+  const row = await ctx.db.apiToken.create({
     data: {
       name: `explain-${counter}`,
       secretHash: hashSecret(secret),
@@ -78,10 +64,10 @@ describe("the explainer agrees with enforcement on every row of the policy table
 
 describe("explained, then enforced by the real routes", () => {
   it("a trigger grant on staging: deploying to staging is allowed and works, production is refused and is refused", async () => {
-    const payments = await seedProject(db, "payments");
-    const staging = await seedEnvironment(db, "staging");
-    await seedEnvironment(db, "production");
-    const app = await seedApp(db, payments.id, "checkout");
+    const payments = await seedProject(ctx.db, "payments");
+    const staging = await seedEnvironment(ctx.db, "staging");
+    await seedEnvironment(ctx.db, "production");
+    const app = await seedApp(ctx.db, payments.id, "checkout");
     const { id, secret } = await tokenWith({
       superAdmin: false,
       grants: [{ entity: "devtron-app", role: "trigger", project: "payments", environments: ["staging"], apps: [] }],
@@ -126,7 +112,7 @@ describe("explained, then enforced by the real routes", () => {
       grant: null,
     });
     const expired = await tokenWith({ superAdmin: true });
-    await db.apiToken.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await ctx.db.apiToken.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const answer = await admin("GET", explainPath(expired.id, { entity: "chart-group", action: "read" }));
     expect(answer.body).toMatchObject({ allowed: false, reason: expect.stringMatching(/^Not allowed: the token has expired/) });
   });

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/server/db";
+import { describe, expect, it } from "vitest";
 import { runDueWork } from "@/server/notifications/scheduler";
 import { flushUsage } from "@/server/tokens/usage";
-import { useFreshDatabase } from "../helpers/db";
-import { makeUser, unique } from "../helpers/fixtures";
-import { client, sessionCookieFor, startServer, type TestServer } from "../helpers/http";
+import { adminServerPerFile } from "../helpers/admin-server";
+import { unique } from "../helpers/fixtures";
 
 // Rotation that shows who still uses the old secret, over real HTTP: during a grace window
 // each request is counted per secret, address and user agent (off the request path, written
@@ -12,26 +10,8 @@ import { client, sessionCookieFor, startServer, type TestServer } from "../helpe
 // and the scheduler, on an injected clock, ends a grace whose old secret went quiet.
 // With TESSERA_TRUSTED_PROXIES=1 the X-Forwarded-For a test sends is the client address.
 
-let db: Db;
-let server: TestServer;
-let admin: ReturnType<typeof client>;
-let anon: ReturnType<typeof client>;
-const savedProxies = process.env.TESSERA_TRUSTED_PROXIES;
-
-beforeAll(async () => {
-  process.env.TESSERA_TRUSTED_PROXIES = "1";
-  db = await useFreshDatabase();
-  server = await startServer();
-  const user = await makeUser(db, { superAdmin: true });
-  admin = client(server, await sessionCookieFor(user.id));
-  anon = client(server);
-});
-afterAll(async () => {
-  await flushUsage();
-  await server.close();
-  if (savedProxies === undefined) delete process.env.TESSERA_TRUSTED_PROXIES;
-  else process.env.TESSERA_TRUSTED_PROXIES = savedProxies;
-});
+const ctx = adminServerPerFile({ trustedProxies: 1 });
+const { admin, anon } = ctx;
 
 async function rotated(regenerate: Record<string, unknown> = { graceSeconds: 3600 }) {
   const created = await admin("POST", "/api/v1/tokens", { name: unique("grace"), permissions: { superAdmin: true } });
@@ -75,7 +55,7 @@ describe("who uses which secret during a grace window", () => {
     const { id, fresh } = await rotated({ graceSeconds: 0 });
     expect((await use(fresh, "198.51.100.9", "x")).status).toBe(200);
     await flushUsage();
-    expect(await db.apiTokenSecretUse.count({ where: { tokenId: id } })).toBe(0);
+    expect(await ctx.db.apiTokenSecretUse.count({ where: { tokenId: id } })).toBe(0);
     expect(await grace(id)).toEqual({ graceUntil: null, quietSeconds: null, oldSecret: [], currentSecret: [] });
   });
 
@@ -87,7 +67,7 @@ describe("who uses which secret during a grace window", () => {
     expect((await use(old, "198.51.100.4", "a")).status).toBe(401);
     expect((await use(fresh, "198.51.100.4", "a")).status).toBe(200);
     expect((await grace(id)).graceUntil).toBeNull();
-    expect(await db.auditEvent.findFirstOrThrow({ where: { targetId: id, action: "token.grace_ended" } })).toMatchObject({
+    expect(await ctx.db.auditEvent.findFirstOrThrow({ where: { targetId: id, action: "token.grace_ended" } })).toMatchObject({
       actorType: "user",
       details: { reason: "manual" },
     });
@@ -108,32 +88,32 @@ describe("who uses which secret during a grace window", () => {
 
 describe("ending grace when the old secret goes quiet (the scheduler, on an injected clock)", () => {
   it("ends it once the old secret has gone unused for the quiet period, and not before", async () => {
-    await db.apiToken.updateMany({ data: { graceQuietSeconds: null } }); // earlier tests' windows stay out of the counts
+    await ctx.db.apiToken.updateMany({ data: { graceQuietSeconds: null } }); // earlier tests' windows stay out of the counts
     const used = await rotated({ graceSeconds: 3600, graceQuietSeconds: 600 });
     const unused = await rotated({ graceSeconds: 3600, graceQuietSeconds: 1800 });
     const plain = await rotated({ graceSeconds: 3600 });
     expect((await use(used.old, "198.51.100.5", "cron")).status).toBe(200);
     await flushUsage();
-    const lastUse = (await db.apiTokenSecretUse.findFirstOrThrow({ where: { tokenId: used.id } })).lastAt.getTime();
+    const lastUse = (await ctx.db.apiTokenSecretUse.findFirstOrThrow({ where: { tokenId: used.id } })).lastAt.getTime();
     const run = (at: number) => runDueWork({ now: () => new Date(at), smtp: null });
 
     expect((await run(lastUse + 590_000)).graces).toBe(0);
     // A use before the quiet period is over starts it again: a use 5 minutes later (requests
     // carry the real time, so the later use is written as the usage batch would write it).
     const again = lastUse + 300_000;
-    await db.apiTokenSecretUse.updateMany({ where: { tokenId: used.id }, data: { lastAt: new Date(again) } });
+    await ctx.db.apiTokenSecretUse.updateMany({ where: { tokenId: used.id }, data: { lastAt: new Date(again) } });
     expect((await run(lastUse + 601_000)).graces).toBe(0);
 
     const first = await run(again + 601_000);
     expect(first.graces).toBe(1);
     expect((await use(used.old, "198.51.100.5", "cron")).status).toBe(401);
     expect((await use(used.fresh, "198.51.100.5", "cron")).status).toBe(200);
-    expect((await db.apiToken.findUniqueOrThrow({ where: { id: unused.id } })).previousHash).not.toBeNull();
-    const ended = await db.auditEvent.findFirstOrThrow({ where: { targetId: used.id, action: "token.grace_ended" } });
+    expect((await ctx.db.apiToken.findUniqueOrThrow({ where: { id: unused.id } })).previousHash).not.toBeNull();
+    const ended = await ctx.db.auditEvent.findFirstOrThrow({ where: { targetId: used.id, action: "token.grace_ended" } });
     expect(ended).toMatchObject({ actorType: "system", details: { reason: "quiet", quietSeconds: 600 } });
 
     // Never used since the regenerate: the quiet period counts from the regenerate.
-    const regenerated = (await db.apiToken.findUniqueOrThrow({ where: { id: unused.id } })).renewedAt!.getTime();
+    const regenerated = (await ctx.db.apiToken.findUniqueOrThrow({ where: { id: unused.id } })).renewedAt!.getTime();
     expect((await run(regenerated + 1_799_000)).graces).toBe(0);
     expect((await run(regenerated + 1_801_000)).graces).toBe(1);
     expect((await use(unused.old, "198.51.100.6", "x")).status).toBe(401);

@@ -1,34 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { generateToken } from "@/lib/tokens/format";
-import type { Db } from "@/server/db";
-import { flushUsage } from "@/server/tokens/usage";
+import { adminServerPerFile } from "../helpers/admin-server";
 import { seedEnvironment, seedProject } from "../helpers/catalog-fixtures";
-import { useFreshDatabase } from "../helpers/db";
-import { makeUser, unique } from "../helpers/fixtures";
-import { client, sessionCookieFor, startServer, type TestServer } from "../helpers/http";
+import { unique } from "../helpers/fixtures";
 
 // RFC 7662 introspection over real HTTP: a secret the API accepts is active, with its
 // subject, expiry and scope; every secret the API refuses — expired, disabled, deleted,
 // superseded, never issued, not even a token — is `{ "active": false }` and nothing else.
 // Callers must be super admins; the token may come as a form field or in JSON.
 
-let db: Db;
-let server: TestServer;
-let admin: ReturnType<typeof client>;
-let anon: ReturnType<typeof client>;
+const ctx = adminServerPerFile();
+const { admin, anon } = ctx;
 let adminSecret: string;
 
 beforeAll(async () => {
-  db = await useFreshDatabase();
-  server = await startServer();
-  const user = await makeUser(db, { superAdmin: true });
-  admin = client(server, await sessionCookieFor(user.id));
-  anon = client(server);
   adminSecret = (await create()).secret;
-});
-afterAll(async () => {
-  await flushUsage();
-  await server.close();
 });
 
 const GRANT = { entity: "devtron-app", project: "pay ments", environments: ["prod", "stage"], apps: [], role: "trigger" };
@@ -49,9 +35,9 @@ const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
 describe("POST /api/v1/introspect", () => {
   it("describes an active token: sub, name, exp, iat, scope, token_type", async () => {
-    await seedProject(db, "pay ments");
-    await seedEnvironment(db, "prod");
-    await seedEnvironment(db, "stage");
+    await seedProject(ctx.db, "pay ments");
+    await seedEnvironment(ctx.db, "prod");
+    await seedEnvironment(ctx.db, "stage");
     const { token, secret } = await create({ superAdmin: false, grants: [GRANT] }, { expiresInDays: 30 });
     const res = await introspect(secret);
     expect(res.status).toBe(200);
@@ -71,7 +57,7 @@ describe("POST /api/v1/introspect", () => {
 
   it("answers only { active: false } for expired, disabled, deleted, superseded, unknown and malformed secrets", async () => {
     const expired = await create();
-    await db.apiToken.update({ where: { id: expired.token.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await ctx.db.apiToken.update({ where: { id: expired.token.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const disabled = await create();
     expect((await admin("PATCH", `/api/v1/tokens/${disabled.token.id}`, { disabled: true })).status).toBe(200);
     const deleted = await create();
@@ -89,7 +75,7 @@ describe("POST /api/v1/introspect", () => {
     const { token, secret: old } = await create(undefined, { expiresInDays: 30 });
     const regen = await admin("POST", `/api/v1/tokens/${token.id}/regenerate`, { expiresInDays: 60, graceSeconds: 3600 });
     expect(regen.status).toBe(200);
-    const graceEnd = await db.apiToken.findUniqueOrThrow({
+    const graceEnd = await ctx.db.apiToken.findUniqueOrThrow({
       where: { id: token.id },
       select: { previousValidUntil: true, expiresAt: true },
     });

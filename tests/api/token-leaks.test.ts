@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { generateToken } from "@/lib/tokens/format";
-import type { Db } from "@/server/db";
 import { notifierOptions } from "@/server/notifications/config";
 import { dispatchEvents } from "@/server/notifications/dispatch";
 import { createWebhook } from "@/server/notifications/webhooks";
 import { REVOKE_LIMIT } from "@/server/tokens/leaks";
-import { flushUsage } from "@/server/tokens/usage";
-import { useFreshCounterStore, useFreshDatabase } from "../helpers/db";
-import { makeUser, unique } from "../helpers/fixtures";
-import { client, sessionCookieFor, startServer, type TestServer } from "../helpers/http";
+import { adminServerPerFile } from "../helpers/admin-server";
+import { useFreshCounterStore } from "../helpers/db";
+import { unique } from "../helpers/fixtures";
 
 // Leak response over real HTTP: a token deletes itself; anyone can hand in leaked strings at
 // the public revoke endpoint, which answers the same bytes whatever they were and revokes
@@ -16,27 +14,9 @@ import { client, sessionCookieFor, startServer, type TestServer } from "../helpe
 // email); and the same endpoint's input limits. With TESSERA_TRUSTED_PROXIES=1 the
 // X-Forwarded-For entry a test sends is the client address (server/client-ip.ts).
 
-let db: Db;
-let server: TestServer;
-let admin: ReturnType<typeof client>;
-let anon: ReturnType<typeof client>;
 const ADMIN_EMAIL = "leaks-admin@example.com";
-const savedProxies = process.env.TESSERA_TRUSTED_PROXIES;
-
-beforeAll(async () => {
-  process.env.TESSERA_TRUSTED_PROXIES = "1";
-  db = await useFreshDatabase();
-  server = await startServer();
-  const user = await makeUser(db, { email: ADMIN_EMAIL, superAdmin: true });
-  admin = client(server, await sessionCookieFor(user.id));
-  anon = client(server);
-});
-afterAll(async () => {
-  await flushUsage();
-  await server.close();
-  if (savedProxies === undefined) delete process.env.TESSERA_TRUSTED_PROXIES;
-  else process.env.TESSERA_TRUSTED_PROXIES = savedProxies;
-});
+const ctx = adminServerPerFile({ email: ADMIN_EMAIL, trustedProxies: 1 });
+const { admin, anon } = ctx;
 
 async function create(name = unique("leak"), extra: Record<string, unknown> = {}) {
   const res = await admin("POST", "/api/v1/tokens", {
@@ -52,7 +32,7 @@ const me = (secret: string) => anon("GET", "/api/v1/me", undefined, { authorizat
 
 /** The raw answer, bytes and all: the no-oracle promise is about exactly what goes back. */
 async function report(body: string, headers: Record<string, string> = {}) {
-  const res = await fetch(`${server.origin}/api/v1/tokens/revoke`, {
+  const res = await fetch(`${ctx.server.origin}/api/v1/tokens/revoke`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.9", ...headers },
     body,
@@ -68,9 +48,9 @@ describe("DELETE /api/v1/tokens/self", () => {
     expect(res.status).toBe(204);
     expect((await me(secret)).status).toBe(401);
     expect((await anon("DELETE", "/api/v1/tokens/self", undefined, { authorization: `Bearer ${secret}` })).status).toBe(401);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { targetId: id, action: "token.deleted" } });
+    const audit = await ctx.db.auditEvent.findFirstOrThrow({ where: { targetId: id, action: "token.deleted" } });
     expect(audit).toMatchObject({ actorType: "token", actorId: id, details: { self: true } });
-    expect(await db.notificationEvent.count({ where: { tokenId: id, type: "token.deleted" } })).toBe(1);
+    expect(await ctx.db.notificationEvent.count({ where: { tokenId: id, type: "token.deleted" } })).toBe(1);
   });
 
   it("tells a signed-in user it is for tokens (403), and deletes nothing", async () => {
@@ -110,10 +90,10 @@ describe("POST /api/v1/tokens/revoke", () => {
     expect((await me(other.secret)).status).toBe(401);
     expect((await me(bystander.secret)).status).toBe(200);
 
-    const audit = await db.auditEvent.findMany({ where: { action: "token.leaked" }, orderBy: { id: "asc" } });
+    const audit = await ctx.db.auditEvent.findMany({ where: { action: "token.leaked" }, orderBy: { id: "asc" } });
     expect(audit.map((e) => e.targetId)).toEqual([live.id, other.id]);
     expect(audit[0]).toMatchObject({ actorType: "system", ip: "203.0.113.9", details: { secret: "current", reportedFrom: "203.0.113.9" } });
-    const events = await db.notificationEvent.findMany({ where: { type: "token.leaked" }, orderBy: { id: "asc" } });
+    const events = await ctx.db.notificationEvent.findMany({ where: { type: "token.leaked" }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.tokenId)).toEqual([live.id, other.id]);
   });
 
@@ -125,10 +105,10 @@ describe("POST /api/v1/tokens/revoke", () => {
     });
     expect((await report(JSON.stringify({ tokens: [secret] }))).status).toBe(202);
     await dispatchEvents(notifierOptions({ smtp: { url: "smtp://127.0.0.1:1", from: "tessera@example.com" } }));
-    const event = await db.notificationEvent.findFirstOrThrow({ where: { tokenId: id, type: "token.leaked" } });
+    const event = await ctx.db.notificationEvent.findFirstOrThrow({ where: { tokenId: id, type: "token.leaked" } });
     expect(event.payload).toMatchObject({ type: "token.leaked", data: { secret: "current", token: { id } } });
-    expect(await db.webhookDelivery.count({ where: { eventId: event.id, webhookId: hook.webhook.id } })).toBe(1);
-    const email = await db.notificationEmail.findFirstOrThrow({ where: { eventId: event.id } });
+    expect(await ctx.db.webhookDelivery.count({ where: { eventId: event.id, webhookId: hook.webhook.id } })).toBe(1);
+    const email = await ctx.db.notificationEmail.findFirstOrThrow({ where: { eventId: event.id } });
     expect([...email.recipients].sort()).toEqual([ADMIN_EMAIL, "sec@example.com"]);
   });
 
@@ -141,7 +121,7 @@ describe("POST /api/v1/tokens/revoke", () => {
     expect((await report(JSON.stringify({ tokens: [old] }))).text).toBe('{"received":1}');
     expect((await me(old)).status).toBe(401);
     expect((await me(fresh)).status).toBe(200);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { targetId: id, action: "token.leaked" } });
+    const audit = await ctx.db.auditEvent.findFirstOrThrow({ where: { targetId: id, action: "token.leaked" } });
     expect(audit.details).toMatchObject({ secret: "previous", revoked: "grace ended" });
   });
 
