@@ -1,9 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
+import { e2ePorts } from "./e2e/ports";
 import { SSO_ACCOUNTS, SSO_ALLOWED_DOMAIN, SSO_CLIENT, SSO_PROVIDER_NAME, ssoPorts } from "./e2e/sso-fixtures";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
-const downPort = port + 1;
+const downPort = e2ePorts(port).databaseDown;
 const downURL = `http://localhost:${downPort}`;
 const sso = ssoPorts(port);
 const ssoURL = `http://localhost:${sso.tessera}`;

@@ -3,15 +3,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { createToken, type ProductionServer, signIn, startProductionServer, waitForHealth } from "../tests/helpers/production-server";
+import { e2ePorts } from "./ports";
 
 // Production servers of this test's own (scripts/serve.mjs, on the build `npm test` made)
 // on one embedded data folder: the folder has one owner, a second server is refused
 // before it opens the folder, and a `kill -9` of the owner blocks nothing.
 
-const base = Number(process.env.E2E_PORT ?? 3100);
-// playwright.config.ts uses the base port, the next one, +4 and +50 (e2e/sso-fixtures.ts).
-const PORT = base + 2;
-const OTHER_PORT = base + 3;
+const { lockOwner: PORT, lockOther: OTHER_PORT } = e2ePorts();
 const ADMIN = { TESSERA_ADMIN_EMAIL: "owner@tessera.test", TESSERA_ADMIN_PASSWORD: "owner-password-123" };
 
 const started: ProductionServer[] = [];

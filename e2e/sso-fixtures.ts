@@ -1,3 +1,5 @@
+import { e2ePorts } from "./ports";
+
 // The SSO e2e setup shared by playwright.config.ts (which starts the test provider and a
 // Tessera configured for it) and e2e/sso.e2e.ts: ports, the client, the accounts.
 
@@ -39,7 +41,8 @@ export const SSO_ACCOUNTS = {
   },
 } as const;
 
-/** Ports next to the main e2e server's (+1 is the database-down server, +2 and +3 are e2e/data-dir-lock.api.ts's): Tessera with SSO at +4, the provider at +50 (or E2E_OIDC_PORT). */
+/** Tessera with SSO and its provider (e2e/ports.ts). */
 export function ssoPorts(mainPort: number): { tessera: number; provider: number } {
-  return { tessera: mainPort + 4, provider: Number(process.env.E2E_OIDC_PORT ?? mainPort + 50) };
+  const ports = e2ePorts(mainPort);
+  return { tessera: ports.sso, provider: ports.oidcProvider };
 }

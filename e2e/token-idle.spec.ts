@@ -4,6 +4,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { expect, test } from "@playwright/test";
 import { type ProductionServer, signIn, startProductionServer, waitForHealth } from "../tests/helpers/production-server";
+import { e2ePorts } from "./ports";
 
 // The Settings page's idle policy in Chromium, on a production server of this spec's own: a
 // token only becomes idle with time, so the spec makes its tokens, stops the server, moves
@@ -11,9 +12,7 @@ import { type ProductionServer, signIn, startProductionServer, waitForHealth } f
 // it again. The page then previews exactly the idle tokens; saving the policy lets the
 // server's scheduler disable them (and only them) within seconds.
 
-const base = Number(process.env.E2E_PORT ?? 3100);
-// playwright.config.ts uses the base port and the next one; data-dir-lock.api.ts the two after.
-const PORT = base + 4;
+const PORT = e2ePorts().idle;
 const ADMIN = { email: "idle@tessera.test", password: "idle-password-123" };
 const NAMES = { old: "idle-e2e-old", older: "idle-e2e-older", fresh: "idle-e2e-fresh" };
 
