@@ -96,11 +96,11 @@ function whyNotApplied(): string {
 
 async function openPGlite(dataDir: string, migrations: "apply" | "check"): Promise<Database> {
   const lock = await lockDataDir(dataDir);
-  const { PGlite } = await import("@electric-sql/pglite");
+  const { createPGlite } = await import("./db/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  let pglite: InstanceType<typeof PGlite> | undefined;
+  let pglite: Awaited<ReturnType<typeof createPGlite>> | undefined;
   try {
-    pglite = await PGlite.create(dataDir);
+    pglite = await createPGlite(dataDir);
     if (migrations === "apply") await migrate(pgliteDriver(pglite), { log: console.log });
     else await checkMigrations(pgliteDriver(pglite), { how: whyNotApplied() });
   } catch (error) {

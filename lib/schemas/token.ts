@@ -3,8 +3,9 @@ import { queryFromUrl, type RawParams } from "../list-query";
 import { permissionsSchema } from "../permissions/schema";
 import { MAX_EXPIRES_IN_DAYS } from "../tokens/expiry";
 import { ALLOWED_IPS_MAX, parseAllowedIp } from "../tokens/ip-allowlist";
+import { decodeTokenCursor, TOKEN_LIST_SORT_FIELDS, type TokenCursor } from "../tokens/list-cursor";
 import { description } from "./catalog";
-import { pageQuery, type SortOf, sortParam } from "./common";
+import { pageQuery, pageResponse, type SortOf, sortParam } from "./common";
 import { email } from "./user";
 
 // Token names: 3–50 characters, ^[a-z0-9][a-z0-9_-]*[a-z0-9]$, one message per rule.
@@ -101,7 +102,8 @@ export const regenerateTokenInput = z
   .refine(notBoth, notBothMessage);
 
 // The token list: GET /api/v1/tokens parses it strictly, the tokens page leniently.
-const TOKEN_SORTS = ["name", "lastUsedAt", "expiresAt", "createdAt"] as const;
+const TOKEN_SORTS = TOKEN_LIST_SORT_FIELDS;
+const TOKEN_SORT_VALUES: readonly string[] = [...TOKEN_SORTS, ...TOKEN_SORTS.map((f) => `-${f}`)];
 /** Newest first. */
 export const TOKENS_DEFAULT_SORT: SortOf<typeof TOKEN_SORTS> = "-createdAt";
 export const TOKEN_PAGE_SIZES = [20, 50, 100] as const;
@@ -115,12 +117,36 @@ export const unusedForDays = z
   .int("must be a whole number of days")
   .min(1, "must be at least 1")
   .max(UNUSED_FOR_DAYS_MAX, `must be at most ${UNUSED_FOR_DAYS_MAX}`);
-export const listTokensQuery = pageQuery.extend({
-  status: tokenStatus.optional(),
-  unusedForDays: z.coerce.number({ error: "must be a whole number of days" }).pipe(unusedForDays).optional(),
-  sort: sortParam(TOKEN_SORTS),
-});
-export const tokensQueryFromUrl = (params: RawParams) => queryFromUrl(listTokensQuery, params);
+const CURSOR_PROBLEM = "must be a cursor from this list's nextCursor, prevCursor or lastCursor";
+/** A keyset position (lib/tokens/list-cursor.ts); with one, `page` only labels the page. */
+export const tokenCursor = z
+  .string()
+  .max(1000, CURSOR_PROBLEM)
+  .transform((text, ctx): TokenCursor => {
+    const cursor = decodeTokenCursor(text, TOKEN_SORT_VALUES);
+    if (!cursor) ctx.addIssue({ code: "custom", message: CURSOR_PROBLEM });
+    return cursor ?? { direction: "end", sort: TOKENS_DEFAULT_SORT, key: null, id: 0 };
+  });
+export const listTokensQuery = pageQuery
+  .extend({
+    status: tokenStatus.optional(),
+    unusedForDays: z.coerce.number({ error: "must be a whole number of days" }).pipe(unusedForDays).optional(),
+    sort: sortParam(TOKEN_SORTS),
+    cursor: tokenCursor.optional(),
+  })
+  .superRefine((query, ctx) => {
+    if (query.cursor && query.cursor.sort !== (query.sort ?? TOKENS_DEFAULT_SORT))
+      ctx.addIssue({ code: "custom", path: ["cursor"], message: "was made for another sort; drop it or sort as it was made" });
+  });
+/**
+ * The tokens page reads its list from the URL. A cursor counts only past page 1 and under the
+ * sort it was made for: filters, searches and sorts reset the page, so they drop it too.
+ */
+export function tokensQueryFromUrl(params: RawParams): ListTokensQuery {
+  const query = queryFromUrl(listTokensQuery, params);
+  const keep = query.cursor && query.page > 1 && query.cursor.sort === (query.sort ?? TOKENS_DEFAULT_SORT);
+  return keep ? query : { ...query, cursor: undefined };
+}
 
 export const tokenResponse = z.object({
   id: z.number().int(),
@@ -145,6 +171,19 @@ export const tokenResponse = z.object({
   allowedIps: z.array(z.string()),
   version: z.number().int(),
 });
+/**
+ * A page of tokens. `total` is exact up to TOKEN_TOTAL_EXACT_LIMIT and the planner's estimate
+ * past it (`totalExact: false`). The cursors read the next, previous and last page by keyset.
+ */
+export const tokenPageResponse = pageResponse(tokenResponse).extend({
+  totalExact: z.boolean(),
+  nextCursor: z.string().nullable(),
+  prevCursor: z.string().nullable(),
+  lastCursor: z.string(),
+});
+export type TokenPage = z.infer<typeof tokenPageResponse>;
+/** Counting stops here; past it the total is an estimate. */
+export const TOKEN_TOTAL_EXACT_LIMIT = 10_000;
 export const tokenWithSecretResponse = z.object({ token: tokenResponse, secret: z.string() });
 
 export type CreateTokenInput = z.infer<typeof createTokenInput>;
