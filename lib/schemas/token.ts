@@ -135,7 +135,8 @@ export const listTokensQuery = pageQuery
     cursor: tokenCursor.optional(),
   })
   .superRefine((query, ctx) => {
-    if (query.cursor && query.cursor.sort !== (query.sort ?? TOKENS_DEFAULT_SORT))
+    // A cursor that failed its own check is still its raw text here, and already refused.
+    if (typeof query.cursor === "object" && query.cursor.sort !== (query.sort ?? TOKENS_DEFAULT_SORT))
       ctx.addIssue({ code: "custom", path: ["cursor"], message: "was made for another sort; drop it or sort as it was made" });
   });
 /**
