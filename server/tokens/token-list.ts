@@ -84,14 +84,21 @@ async function readRows(
   return rows;
 }
 
+/** Searches shorter than a trigram have no index to count with (a count would read every row). */
+export const SEARCH_INDEXED_FROM = 3;
+
 /** Counted up to the limit; past it, the planner's estimate (never below the limit it passed). */
 async function totalOf(db: Db, query: ListTokensQuery, where: Prisma.ApiTokenWhereInput, now: Date) {
   const counted = await db.apiToken.count({ where, take: TOKEN_TOTAL_EXACT_LIMIT + 1 });
   if (counted <= TOKEN_TOTAL_EXACT_LIMIT) return { total: counted, totalExact: true };
+  return { total: await estimateOf(db, query, now, TOKEN_TOTAL_EXACT_LIMIT + 1), totalExact: false };
+}
+
+/** The planner's row estimate for the filter, never below `atLeast` (rows known to exist). */
+async function estimateOf(db: Db, query: ListTokensQuery, now: Date, atLeast: number): Promise<number> {
   const [plan] = await db.$queryRaw<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>`
     EXPLAIN (FORMAT JSON) SELECT 1 FROM "ApiToken" WHERE ${tokenFilterSql(query, now)}`;
-  const estimate = Math.round(plan?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0);
-  return { total: Math.max(estimate, TOKEN_TOTAL_EXACT_LIMIT + 1), totalExact: false };
+  return Math.max(Math.round(plan?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0), atLeast);
 }
 
 export async function listTokens(query: ListTokensQuery, now = new Date()): Promise<TokenPage> {
@@ -105,7 +112,14 @@ export async function listTokens(query: ListTokensQuery, now = new Date()): Prom
     encodeTokenCursor({ direction, sort, key: keyOf(row, field), id: row.id } as TokenCursor);
   const lastCursor = encodeTokenCursor({ direction: "end", sort, key: null, id: 0 });
 
-  const [read, counted] = await Promise.all([readPage(), totalOf(db, query, where, now)]);
+  const shortSearch = query.q !== undefined && query.q.length < SEARCH_INDEXED_FROM;
+  const [read, exact] = await Promise.all([readPage(), shortSearch ? null : totalOf(db, query, where, now)]);
+  // A short search is counted only when its first page already holds every match.
+  const counted =
+    exact ??
+    (read.page === 1 && !read.hasNext
+      ? { total: read.rows.length, totalExact: true }
+      : { total: await estimateOf(db, query, now, ((read.page ?? 1) - 1) * pageSize + read.rows.length + 1), totalExact: false });
   return {
     data: read.rows.map((r) => toTokenResponse(r, now)),
     page: read.page ?? Math.max(1, Math.ceil(counted.total / pageSize)),

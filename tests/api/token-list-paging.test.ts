@@ -250,5 +250,13 @@ describe("the total past the exact limit", () => {
 
     const few = await list("q=svc&pageSize=5");
     expect(few).toMatchObject({ total: seeded.length, totalExact: true });
+
+    // Searches under three characters have no index to count with: estimated unless the
+    // first page holds every match.
+    const short = await list("q=lk&pageSize=5");
+    expect(short).toMatchObject({ totalExact: false, nextCursor: expect.any(String) });
+    expect(short.total).toBeGreaterThan(5);
+    expect(await list("q=zq&pageSize=5")).toMatchObject({ data: [], total: 0, totalExact: true });
+    expect(await list("q=c3&pageSize=20")).toMatchObject({ total: seeded.filter((r) => r.name.includes("c3")).length, totalExact: true });
   });
 });
