@@ -3,7 +3,9 @@
 // page is over. First load = the build's rootMainFiles (the runtime every page needs) plus
 // every chunk the page's client reference manifest names for its segments (layouts, error and
 // loading boundaries, the page). Chunks loaded later (next/dynamic, React.lazy) are not in it.
-// Polyfills are left out: modern browsers skip them (nomodule). Budgets: scripts/bundle-budgets.json.
+// Polyfills are left out: modern browsers skip them (nomodule). Budgets: scripts/bundle-budgets.json,
+// where `maxKB` fails the check and `targetKB` (when lower) is where the page should get to: the
+// ceiling only ever moves down (docs/performance.md, "First-load JavaScript").
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,10 +28,10 @@ export function firstLoadFiles(buildDir, route) {
 
 /** Each budgeted route's first-load JavaScript in gzipped bytes, and whether it fits. */
 export function checkBudgets(buildDir, budgets) {
-  return Object.entries(budgets).map(([route, { label, maxKB }]) => {
+  return Object.entries(budgets).map(([route, { label, maxKB, targetKB = maxKB }]) => {
     const files = firstLoadFiles(buildDir, route);
     const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(buildDir, file))).length, 0);
-    return { route, label, files: files.length, kB: bytes / 1024, maxKB, ok: bytes / 1024 <= maxKB };
+    return { route, label, files: files.length, kB: bytes / 1024, maxKB, targetKB, ok: bytes / 1024 <= maxKB };
   });
 }
 
@@ -46,7 +48,8 @@ function main() {
     process.exit(2);
   }
   for (const r of results) {
-    const verdict = r.ok ? "ok" : `OVER by ${(r.kB - r.maxKB).toFixed(1)} kB`;
+    const target = r.targetKB < r.maxKB ? ` (target ${r.targetKB} kB${r.kB <= r.targetKB ? ", met" : ""})` : "";
+    const verdict = (r.ok ? "ok" : `OVER by ${(r.kB - r.maxKB).toFixed(1)} kB`) + target;
     console.log(`${r.label.padEnd(14)} ${r.kB.toFixed(1).padStart(7)} kB of ${r.maxKB} kB gzip, ${r.files} scripts  ${verdict}`);
   }
   if (results.some((r) => !r.ok)) {

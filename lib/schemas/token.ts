@@ -4,6 +4,7 @@ import { permissionsSchema } from "../permissions/schema";
 import { MAX_EXPIRES_IN_DAYS } from "../tokens/expiry";
 import { ALLOWED_IPS_MAX, parseAllowedIp } from "../tokens/ip-allowlist";
 import { decodeTokenCursor, TOKEN_LIST_SORT_FIELDS, type TokenCursor } from "../tokens/list-cursor";
+import { TOKENS_DEFAULT_SORT as DEFAULT_SORT } from "../tokens/list-options";
 import { description } from "./catalog";
 import { pageQuery, pageResponse, type SortOf, sortParam } from "./common";
 import { email } from "./user";
@@ -104,9 +105,9 @@ export const regenerateTokenInput = z
 // The token list: GET /api/v1/tokens parses it strictly, the tokens page leniently.
 const TOKEN_SORTS = TOKEN_LIST_SORT_FIELDS;
 const TOKEN_SORT_VALUES: readonly string[] = [...TOKEN_SORTS, ...TOKEN_SORTS.map((f) => `-${f}`)];
-/** Newest first. */
-export const TOKENS_DEFAULT_SORT: SortOf<typeof TOKEN_SORTS> = "-createdAt";
-export const TOKEN_PAGE_SIZES = [20, 50, 100] as const;
+
+export { TOKEN_PAGE_SIZES } from "../tokens/list-options";
+export const TOKENS_DEFAULT_SORT: SortOf<typeof TOKEN_SORTS> = DEFAULT_SORT;
 /** active: works now (enabled, not expired); expiring: enabled, expires within 7 days; expired; disabled. */
 export const TOKEN_STATUSES = ["active", "expired", "expiring", "disabled"] as const;
 export const UNUSED_FOR_DAYS_MAX = 3650;
