@@ -185,7 +185,7 @@ export const tokenPageResponse = pageResponse(tokenResponse).extend({
 });
 export type TokenPage = z.infer<typeof tokenPageResponse>;
 /** Counting stops here; past it the total is an estimate. */
-export const TOKEN_TOTAL_EXACT_LIMIT = 10_000;
+export const TOKEN_TOTAL_EXACT_LIMIT = 1_000;
 export const tokenWithSecretResponse = z.object({ token: tokenResponse, secret: z.string() });
 
 export type CreateTokenInput = z.infer<typeof createTokenInput>;
