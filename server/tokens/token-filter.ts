@@ -57,19 +57,23 @@ export function idleWhere(days: number, now: Date): Prisma.ApiTokenWhereInput {
 }
 
 /**
- * The same filter as tokenWhere in SQL, for the planner's row estimate only (the list's total
- * past TOKEN_TOTAL_EXACT_LIMIT): a difference here changes an "about" figure, never a row shown.
+ * The same filter as tokenWhere in SQL, for the list's bounded count and the planner's estimate
+ * past it (server/tokens/token-list.ts), where Prisma's own count would sort every match first.
+ * The list's tests compare its total with its rows under every filter, so the two cannot drift.
  */
 export function tokenFilterSql(filter: TokenFilter, now: Date): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`"deletedAt" IS NULL`];
-  const soon = addDays(now, EXPIRING_WITHIN_DAYS);
-  if (filter.status === "active") parts.push(Prisma.sql`"disabledAt" IS NULL AND ("expiresAt" IS NULL OR "expiresAt" > ${now})`);
-  if (filter.status === "expired") parts.push(Prisma.sql`"expiresAt" <= ${now}`);
-  if (filter.status === "expiring") parts.push(Prisma.sql`"disabledAt" IS NULL AND "expiresAt" > ${now} AND "expiresAt" <= ${soon}`);
+  // Timestamps are stored as UTC without a zone, as Prisma writes them; whatever the session's
+  // TimeZone, compare with UTC wall time.
+  const at = (date: Date) => Prisma.sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+  const soon = at(addDays(now, EXPIRING_WITHIN_DAYS));
+  if (filter.status === "active") parts.push(Prisma.sql`"disabledAt" IS NULL AND ("expiresAt" IS NULL OR "expiresAt" > ${at(now)})`);
+  if (filter.status === "expired") parts.push(Prisma.sql`"expiresAt" <= ${at(now)}`);
+  if (filter.status === "expiring") parts.push(Prisma.sql`"disabledAt" IS NULL AND "expiresAt" > ${at(now)} AND "expiresAt" <= ${soon}`);
   if (filter.status === "disabled") parts.push(Prisma.sql`"disabledAt" IS NOT NULL`);
   if (filter.q) parts.push(Prisma.sql`"name" ILIKE ${`%${likeEscaped(filter.q)}%`}`);
   if (filter.unusedForDays !== undefined) {
-    const cutoff = addDays(now, -filter.unusedForDays);
+    const cutoff = at(addDays(now, -filter.unusedForDays));
     parts.push(Prisma.sql`("lastUsedAt" <= ${cutoff} OR ("lastUsedAt" IS NULL AND "createdAt" <= ${cutoff}))`);
   }
   if (filter.ids) parts.push(filter.ids.length ? Prisma.sql`"id" IN (${Prisma.join([...filter.ids])})` : Prisma.sql`false`);

@@ -229,6 +229,23 @@ describe("search", () => {
   );
 });
 
+describe("the total, counted in SQL beside the list's own filter", () => {
+  it.each([
+    "status=active",
+    "status=expired",
+    "status=expiring",
+    "status=disabled",
+    "unusedForDays=1",
+    "q=svc1&status=active",
+    "q=_beta&unusedForDays=1",
+    "status=disabled&q=gamma",
+  ])("%s: the total is the number of rows listed", async (filter) => {
+    const page = await list(`${filter}&pageSize=100`);
+    expect(page.totalExact).toBe(true);
+    expect(page.total).toBe(page.data.length);
+  });
+});
+
 describe("the total past the exact limit", () => {
   it("is estimated (and said to be) once the count passes the limit, exact below it", async () => {
     const extra = TOKEN_TOTAL_EXACT_LIMIT + 500;
