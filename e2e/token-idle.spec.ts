@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { expect, test } from "@playwright/test";
 import { type ProductionServer, signIn, startProductionServer, waitForHealth } from "../tests/helpers/production-server";
 import { e2ePorts } from "./ports";
@@ -39,7 +40,7 @@ test.beforeAll(async () => {
     expect(res.status).toBe(201);
   }
   await first.stop("SIGTERM");
-  const db = await PGlite.create(dir);
+  const db = await PGlite.create(dir, { extensions: { pg_trgm } });
   await db.query(`UPDATE "ApiToken" SET "createdAt" = now() - interval '100 days' WHERE name = $1`, [NAMES.old]);
   await db.query(
     `UPDATE "ApiToken" SET "createdAt" = now() - interval '300 days', "lastUsedAt" = now() - interval '200 days' WHERE name = $1`,

@@ -1,17 +1,12 @@
-// In-process token verification micro-benchmark on an in-memory PGlite: verifications
-// per second for a hit (valid token: checksum + hash + one indexed lookup), a
-// malformed miss (bad checksum: no database) and an unknown miss (well-formed: one
-// lookup that finds nothing); then the token list the dashboard shows, at that size.
-// Run through `npm run bench:auth`.
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { generateToken, hashSecret, previewOf } from "../lib/tokens/format";
 import { ipAllowed, parseAllowlist } from "../lib/tokens/ip-allowlist";
 import { closeDb, createClient, setDatabase } from "../server/db";
 import { pgliteDriver } from "../server/db/drivers";
 import { migrate } from "../server/db/migrate";
+import { createPGlite } from "../server/db/pglite";
 import { summarizeExpiries } from "../server/tokens/expiry-summary";
-import { listTokens } from "../server/tokens/tokens";
+import { listTokens } from "../server/tokens/token-list";
 import { verifyToken } from "../server/tokens/verify";
 
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 10_000);
@@ -33,7 +28,7 @@ async function measure(name: string, fn: () => Promise<unknown>): Promise<number
 }
 
 async function main() {
-  const pglite = await PGlite.create();
+  const pglite = await createPGlite();
   await migrate(pgliteDriver(pglite));
   const db = createClient(new PrismaPGlite(pglite));
   const sql = async (text: string, params?: unknown[]) => (await pglite.query(text, params)).rows as never;

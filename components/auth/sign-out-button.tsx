@@ -1,6 +1,5 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Button, type ButtonProps } from "../ui/button";
 
@@ -14,10 +13,19 @@ export function SignOutButton(props: Omit<ButtonProps, "onClick" | "loading" | "
       loading={pending}
       onClick={() => {
         setPending(true);
-        signOut({ callbackUrl: "/login" }).catch(() => setPending(false));
+        signOutToLogin().catch(() => setPending(false));
       }}
     >
       Sign out
     </Button>
   );
+}
+
+/**
+ * next-auth's sign-out, loaded when it is used: next-auth/react would otherwise be part of
+ * every dashboard page's first load (scripts/bundle-budgets.json).
+ */
+export async function signOutToLogin(): Promise<void> {
+  const { signOut } = await import("next-auth/react");
+  await signOut({ callbackUrl: "/login" });
 }

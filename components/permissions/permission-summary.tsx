@@ -1,4 +1,5 @@
-import { describeGrant, type Permissions, summarizePermissions } from "@/lib/permissions/schema";
+import { describeGrant, summarizePermissions } from "@/lib/permissions/labels";
+import type { Permissions } from "@/lib/permissions/schema";
 import { Badge } from "../ui/badge";
 
 /** For tables: a "Super admin" badge, or the short summary with every grant in the tooltip. */

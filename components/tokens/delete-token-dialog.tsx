@@ -1,7 +1,6 @@
 "use client";
 
 import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
-import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useRef, useState } from "react";
 import type { TokenResponse } from "@/lib/schemas/token";
 import { apiRequest } from "../api-request";
@@ -9,7 +8,6 @@ import { Button, buttonClasses } from "../ui/button";
 import { overlayClasses, panelClasses } from "../ui/dialog";
 import { FormAlert } from "../ui/form-field";
 import { Input } from "../ui/input";
-import { useToast } from "../ui/toast";
 import { RelativeTime } from "./relative-time";
 
 export type DeleteTokenDialogProps = {
@@ -21,16 +19,7 @@ export type DeleteTokenDialogProps = {
   onCloseAutoFocus?: (event: Event) => void;
 };
 
-/** What follows a deleted token: a toast, then the list again (`goTo`) or the same page refreshed. */
-export function useTokenDeleted(token: Pick<TokenResponse, "name">, goTo?: string) {
-  const router = useRouter();
-  const { toast } = useToast();
-  return () => {
-    toast({ tone: "success", title: `Deleted ${token.name}`, description: "Its secret stopped working at once." });
-    if (goTo) router.push(goTo);
-    else router.refresh();
-  };
-}
+export { useTokenDeleted } from "./use-token-deleted";
 
 /** Deleting asks for the token's name, after showing what it is and when it was last used. */
 export function DeleteTokenDialog({ token, now, open, onOpenChange, onDeleted, onCloseAutoFocus }: DeleteTokenDialogProps) {

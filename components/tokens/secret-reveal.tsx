@@ -1,7 +1,14 @@
 "use client";
 
-import { createContext, type ReactNode, useCallback, useContext, useRef, useState } from "react";
-import { CopyOnceDialog, type RevealedSecret } from "./copy-once-dialog";
+import dynamic from "next/dynamic";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from "react";
+import { useOpenedOnce } from "../ui/use-opened-once";
+import type { RevealedSecret } from "./copy-once-dialog";
+
+// The copy-once dialog is not part of the page's first load: it is fetched once the page is up
+// (so it is there by the time a secret is generated) and mounted at the first reveal.
+const loadCopyOnce = () => import("./copy-once-dialog");
+const CopyOnceDialog = dynamic(() => loadCopyOnce().then((m) => m.CopyOnceDialog));
 
 export type Reveal = RevealedSecret & {
   /** Where focus goes when the modal closes (the control that opened the flow may have been replaced). */
@@ -20,6 +27,10 @@ const RevealContext = createContext<((reveal: Reveal) => void) | null>(null);
 export function SecretRevealProvider({ children }: { children: ReactNode }) {
   const [revealed, setRevealed] = useState<RevealedSecret | null>(null);
   const returnFocus = useRef<Reveal["returnFocus"]>(undefined);
+  const mounted = useOpenedOnce(revealed !== null);
+  useEffect(() => {
+    void loadCopyOnce();
+  }, []);
   const reveal = useCallback((next: Reveal) => {
     returnFocus.current = next.returnFocus;
     setRevealed({ secret: next.secret, tokenName: next.tokenName, regenerated: next.regenerated });
@@ -28,17 +39,19 @@ export function SecretRevealProvider({ children }: { children: ReactNode }) {
   return (
     <RevealContext.Provider value={reveal}>
       {children}
-      <CopyOnceDialog
-        revealed={revealed}
-        onClose={() => setRevealed(null)}
-        onCloseAutoFocus={(event) => {
-          const target = returnFocus.current?.();
-          if (target?.isConnected) {
-            event.preventDefault();
-            target.focus();
-          }
-        }}
-      />
+      {mounted ? (
+        <CopyOnceDialog
+          revealed={revealed}
+          onClose={() => setRevealed(null)}
+          onCloseAutoFocus={(event) => {
+            const target = returnFocus.current?.();
+            if (target?.isConnected) {
+              event.preventDefault();
+              target.focus();
+            }
+          }}
+        />
+      ) : null}
     </RevealContext.Provider>
   );
 }

@@ -1,24 +1,41 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useContext, useId, useState } from "react";
 import type { BulkAction, BulkFilter } from "@/lib/schemas/token-bulk";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import { inputClasses } from "../ui/input";
-import { BULK_VERBS, TokenBulkReview } from "./token-bulk-review";
+import { aboutCount } from "../ui/pagination";
+import { useOpenedOnce } from "../ui/use-opened-once";
+import { BULK_VERBS } from "./token-bulk-verbs";
+
+// The review (its dry run, the confirmation) loads when it is first opened, not with the list.
+const TokenBulkReview = dynamic(() => import("./token-bulk-review").then((m) => m.TokenBulkReview));
+
 import { TokenSelectionContext } from "./token-selection";
 
 // The bar above the token list: pick an action and the tokens it applies to (the rows
 // selected, or every token the search and filters match), then review exactly which tokens
 // it changes (a dry run) before confirming.
 
-export function TokenBulkActions({ filter, total }: { filter: Omit<BulkFilter, "ids">; total: number }) {
+export function TokenBulkActions({
+  filter,
+  total,
+  totalExact = true,
+}: {
+  filter: Omit<BulkFilter, "ids">;
+  total: number;
+  totalExact?: boolean;
+}) {
   const id = useId();
   const selection = useContext(TokenSelectionContext);
   const selected = selection?.selected ?? new Map<number, string>();
   const [action, setAction] = useState<BulkAction>("disable");
   const [scopeChoice, setScope] = useState<"selected" | "filter">("selected");
   const [open, setOpen] = useState(false);
+  // Mounted from the first opening on, so it can animate closed and keep its state.
+  const opened = useOpenedOnce(open);
   const scope = selected.size > 0 ? scopeChoice : "filter";
   const filtered = Boolean(filter.q || filter.status || filter.unusedForDays);
   const target: BulkFilter = scope === "selected" ? { ids: [...selected.keys()] } : filter;
@@ -58,7 +75,7 @@ export function TokenBulkActions({ filter, total }: { filter: Omit<BulkFilter, "
           </option>
         ) : null}
         <option value="filter">
-          all {total} {filtered ? "matching " : ""}
+          all {totalExact ? total : aboutCount(total)} {filtered ? "matching " : ""}
           {total === 1 ? "token" : "tokens"}
         </option>
       </select>
@@ -70,7 +87,9 @@ export function TokenBulkActions({ filter, total }: { filter: Omit<BulkFilter, "
           Clear selection
         </Button>
       ) : null}
-      <TokenBulkReview open={open} onOpenChange={setOpen} action={action} filter={target} onDone={() => selection?.clear()} />
+      {opened ? (
+        <TokenBulkReview open={open} onOpenChange={setOpen} action={action} filter={target} onDone={() => selection?.clear()} />
+      ) : null}
     </section>
   );
 }

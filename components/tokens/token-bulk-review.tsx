@@ -11,18 +11,13 @@ import { FormAlert } from "../ui/form-field";
 import { Input } from "../ui/input";
 import { Spinner } from "../ui/spinner";
 import { useToast } from "../ui/toast";
+import { BULK_VERBS } from "./token-bulk-verbs";
 
 // The review step of a bulk action: the dry run's list of exactly the tokens it changes, then
 // the real run over those same tokens only (their ids join the filter, so a token that starts
 // matching meanwhile is not touched). Deleting more than this many asks for the count to be typed.
 
 export const TYPE_TO_CONFIRM_OVER = 100;
-
-export const BULK_VERBS: Record<BulkAction, { verb: string; done: string; effect: string }> = {
-  disable: { verb: "Disable", done: "Disabled", effect: "Requests with them are refused until they are enabled again." },
-  enable: { verb: "Enable", done: "Enabled", effect: "Their secrets work again, unchanged." },
-  delete: { verb: "Delete", done: "Deleted", effect: "Deleting cannot be undone; the audit log keeps their history." },
-};
 
 export type TokenBulkReviewProps = {
   open: boolean;

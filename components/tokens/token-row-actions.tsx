@@ -1,12 +1,18 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import type { TokenResponse } from "@/lib/schemas/token";
 import { DropdownMenuItem, DropdownMenuSeparator } from "../ui/dropdown-menu";
 import { RowMenu, useRowMenu } from "../ui/row-menu";
-import { DeleteTokenDialog, useTokenDeleted } from "./delete-token-dialog";
-import { RegenerateTokenDialog } from "./regenerate-token-dialog";
-import { DisableTokenDialog, useEnableToken } from "./token-switch";
+import { useOpenedOnce } from "../ui/use-opened-once";
+import { useEnableToken } from "./use-enable-token";
+import { useTokenDeleted } from "./use-token-deleted";
+
+// The dialogs load when first opened, not with the list: a page of rows shows only menus.
+const RegenerateTokenDialog = dynamic(() => import("./regenerate-token-dialog").then((m) => m.RegenerateTokenDialog));
+const DisableTokenDialog = dynamic(() => import("./token-switch").then((m) => m.DisableTokenDialog));
+const DeleteTokenDialog = dynamic(() => import("./delete-token-dialog").then((m) => m.DeleteTokenDialog));
 
 export type TokenRowActionsProps = { token: TokenResponse; now: string; maxLifetimeDays: number | null };
 
@@ -15,6 +21,10 @@ export function TokenRowActions({ token, now, maxLifetimeDays }: TokenRowActions
   const menu = useRowMenu<"disable" | "regenerate" | "delete">();
   const onDeleted = useTokenDeleted(token);
   const enabling = useEnableToken(token);
+  const regenerate = menu.dialog("regenerate");
+  const disable = menu.dialog("disable");
+  const remove = menu.dialog("delete");
+  const opened = { regenerate: useOpenedOnce(regenerate.open), disable: useOpenedOnce(disable.open), delete: useOpenedOnce(remove.open) };
   return (
     <>
       <RowMenu name={token.name} menu={menu} headingClassName="font-mono" busy={enabling.pending}>
@@ -36,14 +46,11 @@ export function TokenRowActions({ token, now, maxLifetimeDays }: TokenRowActions
           Delete
         </DropdownMenuItem>
       </RowMenu>
-      <RegenerateTokenDialog
-        {...menu.dialog("regenerate")}
-        token={token}
-        maxLifetimeDays={maxLifetimeDays}
-        returnFocus={() => menu.trigger.current}
-      />
-      <DisableTokenDialog {...menu.dialog("disable")} token={token} />
-      <DeleteTokenDialog {...menu.dialog("delete")} token={token} now={now} onDeleted={onDeleted} />
+      {opened.regenerate ? (
+        <RegenerateTokenDialog {...regenerate} token={token} maxLifetimeDays={maxLifetimeDays} returnFocus={() => menu.trigger.current} />
+      ) : null}
+      {opened.disable ? <DisableTokenDialog {...disable} token={token} /> : null}
+      {opened.delete ? <DeleteTokenDialog {...remove} token={token} now={now} onDeleted={onDeleted} /> : null}
     </>
   );
 }

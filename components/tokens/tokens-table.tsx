@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useMemo } from "react";
-import { TOKEN_PAGE_SIZES, TOKENS_DEFAULT_SORT, type TokenResponse } from "@/lib/schemas/token";
+import type { TokenResponse } from "@/lib/schemas/token";
+import { TOKEN_PAGE_SIZES, TOKENS_DEFAULT_SORT } from "@/lib/tokens/list-options";
 import { DataTable, type ListPage } from "../ui/data-table";
 import { TokenBulkActions } from "./token-bulk-actions";
 import { TokenListContext, tokenColumns } from "./token-columns";
@@ -28,7 +29,7 @@ export function TokensTable({ list, now, maxLifetimeDays, status, unusedForDays 
     <TokenListContext.Provider value={context}>
       <TokenSelectionContext.Provider value={selection}>
         <div className="space-y-4">
-          <TokenBulkActions filter={{ q: list.q, status, unusedForDays }} total={list.total} />
+          <TokenBulkActions filter={{ q: list.q, status, unusedForDays }} total={list.total} totalExact={list.totalExact} />
           <DataTable
             list={list}
             columns={tokenColumns}

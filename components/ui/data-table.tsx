@@ -73,7 +73,13 @@ export function sortingToParam(sorting: SortingState): string | undefined {
  * (`name` or `-name`) and search (`q`) from the URL that asked for it: a list page hands it to
  * its table in one piece, `{ ...query, ...result }`.
  */
-export type ListPage<T> = Page<T> & { sort?: string; q?: string };
+export type ListPage<T> = Page<T> & { sort?: string; q?: string } & Partial<KeysetPage>;
+
+/**
+ * A list that pages by keyset past page 1 (server/tokens/token-list.ts): Next and Previous
+ * follow its cursors, and its total may be an estimate.
+ */
+export type KeysetPage = { totalExact: boolean; nextCursor: string | null; prevCursor: string | null; lastCursor: string };
 
 /** Rows are the API's records; their ids identify them across pages and refreshes. */
 type Identified = { id: number };
@@ -110,7 +116,7 @@ export function DataTable<TData extends Identified>(props: DataTableProps<TData>
   const onSortingChange = useCallback<OnChangeFn<SortingState>>(
     (updater) => {
       const next = sortingToParam(functionalUpdate(updater, sorting));
-      update({ sort: next === defaultSort ? null : next, page: null });
+      update({ sort: next === defaultSort ? null : next, page: null, cursor: null });
     },
     [sorting, defaultSort, update],
   );
@@ -118,11 +124,18 @@ export function DataTable<TData extends Identified>(props: DataTableProps<TData>
     (updater) => {
       const next = functionalUpdate(updater, pagination);
       const sizeChanged = next.pageSize !== pagination.pageSize;
-      update({ page: sizeChanged || next.pageIndex === 0 ? null : next.pageIndex + 1, pageSize: next.pageSize });
+      update({ page: sizeChanged || next.pageIndex === 0 ? null : next.pageIndex + 1, pageSize: next.pageSize, cursor: null });
     },
     [pagination, update],
   );
-  const onSearch = useCallback((text: string) => update({ q: text || null, page: null }), [update]);
+  const onSearch = useCallback((text: string) => update({ q: text || null, page: null, cursor: null }), [update]);
+  const keyset = list.nextCursor !== undefined;
+  // Keyset lists step by cursor (page 1 needs none); a jump by page number reads by offset.
+  const onPageChange = (next: number) => {
+    if (!keyset || next <= 1) return table.setPageIndex(next - 1);
+    const cursor = next === page + 1 ? list.nextCursor : next === page - 1 ? list.prevCursor : null;
+    update({ page: next, cursor });
+  };
 
   const table = useTable({
     features: dataTableFeatures,
@@ -230,10 +243,13 @@ export function DataTable<TData extends Identified>(props: DataTableProps<TData>
           pageCount={pageCount}
           pageSize={pageSize}
           total={total}
+          totalExact={list.totalExact ?? true}
+          hasNext={keyset ? list.nextCursor !== null : undefined}
+          onLastPage={keyset && list.lastCursor ? () => update({ page: pageCount, cursor: list.lastCursor }) : undefined}
           noun={noun}
           pageSizes={props.pageSizes}
           disabled={pending}
-          onPageChange={(next) => table.setPageIndex(next - 1)}
+          onPageChange={onPageChange}
           onPageSizeChange={(size) => table.setPageSize(size)}
         />
       ) : null}

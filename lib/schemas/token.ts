@@ -3,8 +3,10 @@ import { queryFromUrl, type RawParams } from "../list-query";
 import { permissionsSchema } from "../permissions/schema";
 import { MAX_EXPIRES_IN_DAYS } from "../tokens/expiry";
 import { ALLOWED_IPS_MAX, parseAllowedIp } from "../tokens/ip-allowlist";
+import { decodeTokenCursor, TOKEN_LIST_SORT_FIELDS, type TokenCursor } from "../tokens/list-cursor";
+import { TOKENS_DEFAULT_SORT as DEFAULT_SORT } from "../tokens/list-options";
 import { description } from "./catalog";
-import { pageQuery, type SortOf, sortParam } from "./common";
+import { pageQuery, pageResponse, type SortOf, sortParam } from "./common";
 import { graceQuietSeconds } from "./token-leaks";
 import { email } from "./user";
 
@@ -108,10 +110,11 @@ export const regenerateTokenInput = z
   });
 
 // The token list: GET /api/v1/tokens parses it strictly, the tokens page leniently.
-const TOKEN_SORTS = ["name", "lastUsedAt", "expiresAt", "createdAt"] as const;
-/** Newest first. */
-export const TOKENS_DEFAULT_SORT: SortOf<typeof TOKEN_SORTS> = "-createdAt";
-export const TOKEN_PAGE_SIZES = [20, 50, 100] as const;
+const TOKEN_SORTS = TOKEN_LIST_SORT_FIELDS;
+const TOKEN_SORT_VALUES: readonly string[] = [...TOKEN_SORTS, ...TOKEN_SORTS.map((f) => `-${f}`)];
+
+export { TOKEN_PAGE_SIZES } from "../tokens/list-options";
+export const TOKENS_DEFAULT_SORT: SortOf<typeof TOKEN_SORTS> = DEFAULT_SORT;
 /** active: works now (enabled, not expired); expiring: enabled, expires within 7 days; expired; disabled. */
 export const TOKEN_STATUSES = ["active", "expired", "expiring", "disabled"] as const;
 export const UNUSED_FOR_DAYS_MAX = 3650;
@@ -122,12 +125,37 @@ export const unusedForDays = z
   .int("must be a whole number of days")
   .min(1, "must be at least 1")
   .max(UNUSED_FOR_DAYS_MAX, `must be at most ${UNUSED_FOR_DAYS_MAX}`);
-export const listTokensQuery = pageQuery.extend({
-  status: tokenStatus.optional(),
-  unusedForDays: z.coerce.number({ error: "must be a whole number of days" }).pipe(unusedForDays).optional(),
-  sort: sortParam(TOKEN_SORTS),
-});
-export const tokensQueryFromUrl = (params: RawParams) => queryFromUrl(listTokensQuery, params);
+const CURSOR_PROBLEM = "must be a cursor from this list's nextCursor, prevCursor or lastCursor";
+/** A keyset position (lib/tokens/list-cursor.ts); with one, `page` only labels the page. */
+export const tokenCursor = z
+  .string()
+  .max(1000, CURSOR_PROBLEM)
+  .transform((text, ctx): TokenCursor => {
+    const cursor = decodeTokenCursor(text, TOKEN_SORT_VALUES);
+    if (!cursor) ctx.addIssue({ code: "custom", message: CURSOR_PROBLEM });
+    return cursor ?? { direction: "end", sort: TOKENS_DEFAULT_SORT, key: null, id: 0 };
+  });
+export const listTokensQuery = pageQuery
+  .extend({
+    status: tokenStatus.optional(),
+    unusedForDays: z.coerce.number({ error: "must be a whole number of days" }).pipe(unusedForDays).optional(),
+    sort: sortParam(TOKEN_SORTS),
+    cursor: tokenCursor.optional(),
+  })
+  .superRefine((query, ctx) => {
+    // A cursor that failed its own check is still its raw text here, and already refused.
+    if (typeof query.cursor === "object" && query.cursor.sort !== (query.sort ?? TOKENS_DEFAULT_SORT))
+      ctx.addIssue({ code: "custom", path: ["cursor"], message: "was made for another sort; drop it or sort as it was made" });
+  });
+/**
+ * The tokens page reads its list from the URL. A cursor counts only past page 1 and under the
+ * sort it was made for: filters, searches and sorts reset the page, so they drop it too.
+ */
+export function tokensQueryFromUrl(params: RawParams): ListTokensQuery {
+  const query = queryFromUrl(listTokensQuery, params);
+  const keep = query.cursor && query.page > 1 && query.cursor.sort === (query.sort ?? TOKENS_DEFAULT_SORT);
+  return keep ? query : { ...query, cursor: undefined };
+}
 
 export const tokenResponse = z.object({
   id: z.number().int(),
@@ -152,6 +180,19 @@ export const tokenResponse = z.object({
   allowedIps: z.array(z.string()),
   version: z.number().int(),
 });
+/**
+ * A page of tokens. `total` is exact up to TOKEN_TOTAL_EXACT_LIMIT and the planner's estimate
+ * past it (`totalExact: false`). The cursors read the next, previous and last page by keyset.
+ */
+export const tokenPageResponse = pageResponse(tokenResponse).extend({
+  totalExact: z.boolean(),
+  nextCursor: z.string().nullable(),
+  prevCursor: z.string().nullable(),
+  lastCursor: z.string(),
+});
+export type TokenPage = z.infer<typeof tokenPageResponse>;
+/** Counting stops here; past it the total is an estimate. */
+export const TOKEN_TOTAL_EXACT_LIMIT = 1_000;
 export const tokenWithSecretResponse = z.object({ token: tokenResponse, secret: z.string() });
 
 export type CreateTokenInput = z.infer<typeof createTokenInput>;

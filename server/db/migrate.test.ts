@@ -2,10 +2,11 @@ import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { afterEach, describe, expect, it } from "vitest";
 import { pgliteDriver } from "./drivers";
 import { checkMigrations, MIGRATIONS_DIR, MigrationError, migrate, readMigrations } from "./migrate";
+import { createPGlite } from "./pglite";
 
 const open: PGlite[] = [];
 afterEach(async () => {
@@ -13,7 +14,7 @@ afterEach(async () => {
 });
 
 async function fresh(): Promise<PGlite> {
-  const db = await PGlite.create();
+  const db = await createPGlite();
   open.push(db);
   return db;
 }

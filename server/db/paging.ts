@@ -22,6 +22,8 @@ export function pageOf<T>(data: T[], total: number, p: Paging): Page<T> {
 
 export const skipTake = (p: Paging) => ({ skip: (p.page - 1) * p.pageSize, take: p.pageSize });
 
+/** `q` for a LIKE pattern: `%`, `_` and `\\` match themselves, not as wildcards. */
+export const likeEscaped = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** Case-insensitive substring search; `%`, `_` and `\\` are matched literally, not as LIKE wildcards. */
-export const contains = (q: string | undefined) =>
-  q ? { contains: q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" as const } : undefined;
+export const contains = (q: string | undefined) => (q ? { contains: likeEscaped(q), mode: "insensitive" as const } : undefined);

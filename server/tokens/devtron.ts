@@ -1,3 +1,4 @@
+import { decodeTokenCursor, type TokenCursor } from "@/lib/tokens/list-cursor";
 import "server-only";
 import { renameErrorPaths } from "@/lib/errors";
 import { NO_PERMISSIONS } from "@/lib/permissions/schema";
@@ -5,7 +6,8 @@ import type { DevtronTokenResponse } from "@/lib/schemas/devtron-token";
 import type { TokenResponse } from "@/lib/schemas/token";
 import { type Actor, tokenLabel } from "../auth/principal";
 import { lifetimeLimit } from "../settings/settings";
-import { createToken, getTokenOrThrow, listTokens, regenerateToken, updateToken } from "./tokens";
+import { listTokens } from "./token-list";
+import { createToken, getTokenOrThrow, regenerateToken, updateToken } from "./tokens";
 
 // Devtron's API-token surface as a thin adapter over the same services. A token made
 // here has no roles until they are set (Devtron sets them with a second call; here it
@@ -48,10 +50,13 @@ async function expiryFrom(expireAtInMs: number | undefined) {
 
 export async function listDevtronTokens(): Promise<DevtronTokenResponse[]> {
   const all: DevtronTokenResponse[] = [];
-  for (let page = 1; ; page++) {
-    const batch = await listTokens({ page, pageSize: 100, sort: "name" });
+  // Cursor by cursor: past TOKEN_TOTAL_EXACT_LIMIT the total is only an estimate to stop at.
+  for (let cursor: TokenCursor | undefined; ; ) {
+    const batch = await listTokens({ page: 1, pageSize: 100, sort: "name", cursor });
     all.push(...batch.data.map(toDevtronToken));
-    if (all.length >= batch.total || batch.data.length === 0) return all;
+    const next = batch.nextCursor ? decodeTokenCursor(batch.nextCursor, ["name"]) : null;
+    if (!next) return all;
+    cursor = next;
   }
 }
 

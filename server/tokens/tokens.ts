@@ -2,25 +2,16 @@ import "server-only";
 import { ApiError, fieldError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Permissions } from "@/lib/permissions/schema";
-import {
-  type CreateTokenInput,
-  type ListTokensQuery,
-  type RegenerateTokenInput,
-  TOKENS_DEFAULT_SORT,
-  type TokenResponse,
-  type UpdateTokenInput,
-} from "@/lib/schemas/token";
+import type { CreateTokenInput, RegenerateTokenInput, TokenResponse, UpdateTokenInput } from "@/lib/schemas/token";
 import { type ExpiryInput, resolveExpiry } from "@/lib/tokens/expiry";
 import { generateToken, hashSecret, previewOf } from "@/lib/tokens/format";
 import { recordEvent } from "../audit/record";
 import { type Actor, permissionsFrom } from "../auth/principal";
 import { assertGrantNamesExist } from "../catalog/check-grants";
 import { getDb, type Tx } from "../db";
-import { orderBy, pageOf, skipTake } from "../db/paging";
 import { emitEvent } from "../notifications/events";
 import { processState } from "../process-state";
 import { type LifetimeLimit, lifetimeLimit } from "../settings/settings";
-import { tokenWhere } from "./token-filter";
 
 // Tokens: generate, list, read, edit, regenerate, delete. Every write runs in one
 // transaction with its audit event. Secrets leave this module exactly once (create,
@@ -84,27 +75,6 @@ function expiresAtFor(input: ExpiryInput, now: Date, limit: LifetimeLimit | null
 }
 
 const permissionColumns = (p: Permissions) => ({ superAdmin: p.superAdmin, grants: p.superAdmin ? [] : p.grants });
-
-export async function listTokens(query: ListTokensQuery, now = new Date()) {
-  const db = await getDb();
-  const where = tokenWhere(query, now);
-  const sort = query.sort ?? TOKENS_DEFAULT_SORT;
-  const field = sort.replace(/^-/, "");
-  // Never-used and never-expiring tokens sort last either way, as people expect.
-  const order: Prisma.ApiTokenOrderByWithRelationInput[] =
-    field === "lastUsedAt" || field === "expiresAt"
-      ? [{ [field]: { sort: sort.startsWith("-") ? "desc" : "asc", nulls: "last" } }, { id: sort.startsWith("-") ? "desc" : "asc" }]
-      : (orderBy(sort, TOKENS_DEFAULT_SORT) as Prisma.ApiTokenOrderByWithRelationInput[]);
-  const [rows, total] = await Promise.all([
-    db.apiToken.findMany({ where, select: PUBLIC_FIELDS, orderBy: order, ...skipTake(query) }),
-    db.apiToken.count({ where }),
-  ]);
-  return pageOf(
-    rows.map((r) => toTokenResponse(r, now)),
-    total,
-    query,
-  );
-}
 
 async function liveTokenOrThrow(tx: Tx, id: number): Promise<Row> {
   const token = await tx.apiToken.findFirst({ where: { id, deletedAt: null }, select: PUBLIC_FIELDS });

@@ -449,7 +449,16 @@ describe("GET /api/v1/tokens", () => {
   it("lists Tokens with the page envelope, newest first by default, never with a secret or hash", async () => {
     const res = await admin("GET", "/api/v1/tokens?q=lst-");
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ data: expect.any(Array), page: 1, pageSize: 20, total: 4 });
+    expect(res.body).toEqual({
+      data: expect.any(Array),
+      page: 1,
+      pageSize: 20,
+      total: 4,
+      totalExact: true,
+      nextCursor: null,
+      prevCursor: null,
+      lastCursor: expect.any(String),
+    });
     expect(names(res)).toEqual(["lst-delta", "lst-charlie", "lst-bravo", "lst-alpha"]);
     const alpha = (res.body.data as TokenJson[]).find((t) => t.name === "lst-alpha")!;
     expect(Object.keys(alpha).sort()).toEqual(
@@ -519,7 +528,7 @@ describe("GET /api/v1/tokens", () => {
     expect(p2.body).toMatchObject({ page: 2, pageSize: 3, total: 4 });
     expect(names(p2)).toEqual(["lst-delta"]);
     const p3 = await admin("GET", "/api/v1/tokens?q=lst-&sort=name&pageSize=3&page=3");
-    expect(p3.body).toEqual({ data: [], page: 3, pageSize: 3, total: 4 });
+    expect(p3.body).toMatchObject({ data: [], page: 3, pageSize: 3, total: 4, totalExact: true, nextCursor: null });
     const max = await admin("GET", "/api/v1/tokens?pageSize=100");
     expect(max.body).toMatchObject({ pageSize: 100 });
   });

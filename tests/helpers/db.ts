@@ -6,6 +6,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { closeDb, createClient, type Db, getSql, type Sql, setDatabase } from "@/server/db";
 import { pgliteDriver } from "@/server/db/drivers";
 import { migrate } from "@/server/db/migrate";
+import { createPGlite } from "@/server/db/pglite";
 import { MemoryCounterStore, PostgresCounterStore } from "@/server/limits/counter-store";
 import { useCounterStore } from "@/server/limits/rate-limit";
 import { TEMPLATE_DB, withDatabase } from "./global-setup";
@@ -20,7 +21,7 @@ const g = globalThis as { __pgliteTemplate?: Promise<PGliteInterface> };
 
 function template(): Promise<PGliteInterface> {
   g.__pgliteTemplate ??= (async () => {
-    const db = await PGlite.create();
+    const db = await createPGlite();
     await migrate(pgliteDriver(db));
     return db;
   })();

@@ -2,10 +2,10 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readMigrations } from "@/server/db/migrate";
+import { createPGlite } from "@/server/db/pglite";
 import { readCompose, readEnvFile } from "@/tests/helpers/compose";
 import { assembleImage, type ImagePlan, planFinalStage, ROOT, runHealthcheck, startImage } from "@/tests/helpers/image";
 import { type PgCluster, startPgCluster } from "@/tests/helpers/pg-cluster";
@@ -188,7 +188,7 @@ describe("the image on the embedded database, in a volume", () => {
     if (plan.user && process.getuid?.() === 0) {
       for (const entry of ["PG_VERSION", "nextauth-secret"]) expect(statSync(path.join(data, entry)).uid, entry).toBe(plan.user.uid);
     }
-    const pglite = await PGlite.create(data);
+    const pglite = await createPGlite(data);
     try {
       expect((await pglite.query(USAGE, [name])).rows).toEqual([{ name, used: true, requests: USES }]);
     } finally {

@@ -9,7 +9,7 @@ import type { SearchParams } from "@/lib/list-query";
 import { tokensQueryFromUrl } from "@/lib/schemas/token";
 import { loadPermissionCatalog } from "@/server/catalog/options";
 import { lifetimeLimit } from "@/server/settings/settings";
-import { listTokens } from "@/server/tokens/tokens";
+import { listTokens } from "@/server/tokens/token-list";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "API tokens" };

@@ -1,9 +1,9 @@
-import { pageResponse } from "@/lib/schemas/common";
-import { createTokenInput, listTokensQuery, tokenResponse, tokenWithSecretResponse } from "@/lib/schemas/token";
+import { createTokenInput, listTokensQuery, tokenPageResponse, tokenWithSecretResponse } from "@/lib/schemas/token";
 import { actorOf } from "@/server/auth/principal";
 import { methods } from "@/server/http/methods";
 import { route } from "@/server/http/route";
-import { createToken, listTokens } from "@/server/tokens/tokens";
+import { listTokens } from "@/server/tokens/token-list";
+import { createToken } from "@/server/tokens/tokens";
 
 const tag = "Tokens";
 
@@ -17,7 +17,7 @@ export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = methods({
       summary: "List tokens",
       access: "superAdmin",
       query: listTokensQuery,
-      response: pageResponse(tokenResponse),
+      response: tokenPageResponse,
       errors: [400],
     },
     async ({ query }) => listTokens(query),
