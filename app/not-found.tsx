@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { LogoMark } from "@/components/logo";
 import { buttonClasses } from "@/components/ui/button";
 
@@ -13,9 +12,10 @@ export default function NotFound() {
         <p className="mt-4 text-sm font-medium text-muted">404</p>
         <h1 className="mt-1 text-xl font-semibold tracking-tight">Page not found</h1>
         <p className="mt-2 text-sm text-muted">There is nothing at this address. It may have moved, or the link is mistyped.</p>
-        <Link href="/" className={buttonClasses({ className: "mt-6 no-underline hover:no-underline" })}>
+        {/* A plain link: every page loads this boundary, and next/link's client code with it. */}
+        <a href="/" className={buttonClasses({ className: "mt-6 no-underline hover:no-underline" })}>
           Go to the overview
-        </Link>
+        </a>
       </div>
     </main>
   );

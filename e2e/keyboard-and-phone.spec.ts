@@ -167,3 +167,23 @@ test("at 390 px the token list shows each token's expiry and last use", async ({
   }
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
+
+test("a row menu opens from the keyboard and from a press before its code has loaded, and an item can be chosen", async ({ page }) => {
+  await page.goto("/tokens");
+  const name = await createToken(page, { expiresInDays: 30, permissions: { superAdmin: true } });
+  // A fresh page each time: the menu's parts load only when a menu button is approached.
+  await page.goto(`/tokens?q=${name}`);
+  const button = page.getByRole("button", { name: `Actions for ${name}` });
+  await button.press("Enter");
+  const menu = page.getByRole("menu");
+  await expect(menu).toBeVisible();
+  await expect(menu.getByRole("menuitem", { name: "Regenerate" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+  await expect(button).toBeFocused();
+
+  await page.goto(`/tokens?q=${name}`);
+  await page.getByRole("button", { name: `Actions for ${name}` }).click();
+  await page.getByRole("menuitem", { name: "Regenerate" }).click();
+  await expect(page.getByRole("dialog", { name: `Regenerate ${name}` })).toBeVisible();
+});

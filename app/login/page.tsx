@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { LoginForm } from "@/components/auth/login-form";
@@ -16,7 +15,10 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-/** The same page with or without the super admins' password form, keeping where to go afterwards. */
+/**
+ * The same page with or without the super admins' password form, keeping where to go afterwards.
+ * Plain links, not next/link: its client code would be the sign-in page's only use of it.
+ */
 function loginHref(callbackUrl: string | undefined, admin: boolean): string {
   const query = new URLSearchParams({ ...(admin ? { admin: "1" } : {}), ...(callbackUrl ? { callbackUrl } : {}) }).toString();
   return query ? `/login?${query}` : "/login";
@@ -48,9 +50,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         >
           <LoginForm callbackUrl={callbackUrl} initialError={error} />
           <p className="mt-6 text-center text-sm text-muted">
-            <Link href={loginHref(callbackUrl, false)} className="font-medium">
+            <a href={loginHref(callbackUrl, false)} className="font-medium">
               Back to single sign-on
-            </Link>
+            </a>
           </p>
         </AuthCard>
       );
@@ -59,7 +61,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
       <AuthCard title="Sign in to Tessera" description="Use your organisation's account.">
         <SsoButtons providers={providers} callbackUrl={callbackUrl} initialError={error} />
         <p className="mt-6 text-center text-xs text-muted">
-          <Link href={loginHref(callbackUrl, true)}>Super admin sign-in</Link>
+          <a href={loginHref(callbackUrl, true)}>Super admin sign-in</a>
         </p>
       </AuthCard>
     );

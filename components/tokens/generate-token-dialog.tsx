@@ -1,17 +1,19 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useRef, useState } from "react";
 import type { PermissionCatalog } from "@/lib/permissions/catalog-options";
 import { Button } from "../ui/button";
-import { FormDialog } from "../ui/dialog";
 import { Icon } from "../ui/icon";
-import { FormLoading } from "./form-loading";
-import { GENERATE_BUTTON_ATTR, useHandOverFocus } from "./secret-reveal";
+import { useOpenedOnce } from "../ui/use-opened-once";
+import { GENERATE_BUTTON_ATTR } from "./secret-reveal";
 
-// The form (calendar, permission editor) loads when the dialog first opens, or when the
-// pointer or focus reaches its button, not with the list.
-const loadForm = () => import("./generate-token-form");
-const GenerateTokenForm = dynamic(() => loadForm().then((m) => m.GenerateTokenForm), { loading: () => <FormLoading /> });
+// Only the button is in the token list's first load: the dialog and its form load when the
+// pointer or focus reaches it (or at the press, for a touch), and the dialog opens on the
+// press. The list page keeps to its JavaScript budget this way (docs/performance.md).
+const loadDialog = () => import("./generate-token-form-dialog");
+const preload = () => void loadDialog().then((m) => m.loadGenerateTokenForm());
+const GenerateTokenFormDialog = dynamic(() => loadDialog().then((m) => m.GenerateTokenFormDialog));
 
 export type GenerateTokenDialogProps = {
   catalog: PermissionCatalog;
@@ -20,23 +22,35 @@ export type GenerateTokenDialogProps = {
 };
 
 export function GenerateTokenDialog({ catalog, maxLifetimeDays, variant = "primary" }: GenerateTokenDialogProps) {
-  const focus = useHandOverFocus();
+  const button = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
+  const mounted = useOpenedOnce(open);
   return (
-    <FormDialog
-      trigger={
-        <Button variant={variant} onPointerEnter={loadForm} onFocus={loadForm} {...{ [GENERATE_BUTTON_ATTR]: "" }}>
-          <Icon strokeWidth={1.8}>
-            <path d="M8 3v10M3 8h10" strokeLinecap="round" />
-          </Icon>
-          Generate new token
-        </Button>
-      }
-      title="Generate new token"
-      description="Scripts and tools use it to call Tessera's API with the permissions you give it here."
-      className="sm:max-w-2xl"
-      onCloseAutoFocus={focus.onCloseAutoFocus}
-    >
-      {(close) => <GenerateTokenForm catalog={catalog} maxLifetimeDays={maxLifetimeDays} onGenerated={() => focus.handOver(close)} />}
-    </FormDialog>
+    <>
+      <Button
+        ref={button}
+        variant={variant}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onPointerEnter={preload}
+        onFocus={preload}
+        onClick={() => setOpen(true)}
+        {...{ [GENERATE_BUTTON_ATTR]: "" }}
+      >
+        <Icon strokeWidth={1.8}>
+          <path d="M8 3v10M3 8h10" strokeLinecap="round" />
+        </Icon>
+        Generate new token
+      </Button>
+      {mounted ? (
+        <GenerateTokenFormDialog
+          open={open}
+          onOpenChange={setOpen}
+          catalog={catalog}
+          maxLifetimeDays={maxLifetimeDays}
+          returnFocusTo={button}
+        />
+      ) : null}
+    </>
   );
 }

@@ -1,47 +1,58 @@
 "use client";
 
-import * as MenuPrimitive from "@radix-ui/react-dropdown-menu";
 import type { ComponentProps } from "react";
-import { cn } from "./cn";
+import { useSyncExternalStore } from "react";
 
-export const DropdownMenu = MenuPrimitive.Root;
-export const DropdownMenuTrigger = MenuPrimitive.Trigger;
+// The Radix menu (its popper, focus scope and roving focus: about 25 kB gzip) is not in any
+// page's first load: every dashboard page shows the account menu and most show row menus, but
+// few people open one. ActionsMenu (row-menu.tsx) renders a plain button until the pointer or
+// focus reaches it, loads the parts then, and opens on the press. The items below are only
+// ever rendered inside an open menu, so by then the parts are here.
 
-export function DropdownMenuContent({ className, sideOffset = 4, align = "end", ...props }: ComponentProps<typeof MenuPrimitive.Content>) {
-  return (
-    <MenuPrimitive.Portal>
-      <MenuPrimitive.Content
-        sideOffset={sideOffset}
-        align={align}
-        className={cn("animate-menu z-50 min-w-48 rounded-lg border border-line bg-surface p-1 text-fg shadow-lg", className)}
-        {...props}
-      />
-    </MenuPrimitive.Portal>
+type Parts = typeof import("./dropdown-menu-parts");
+
+let parts: Parts | null = null;
+let loading: Promise<Parts> | null = null;
+const listeners = new Set<() => void>();
+
+/** Loads the menu's parts once; every menu on the page then switches to them. */
+export function loadMenuParts(): Promise<Parts> {
+  loading ??= import("./dropdown-menu-parts").then((loaded) => {
+    parts = loaded;
+    for (const listener of listeners) listener();
+    return loaded;
+  });
+  return loading;
+}
+
+/** The parts once loaded (null before, and always while rendering on the server). */
+export function useMenuParts(): Parts | null {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => parts,
+    () => null,
   );
 }
 
-export function DropdownMenuItem({
-  className,
-  tone = "default",
-  ...props
-}: ComponentProps<typeof MenuPrimitive.Item> & { tone?: "default" | "danger" }) {
-  return (
-    <MenuPrimitive.Item
-      className={cn(
-        "flex cursor-default items-center gap-2 rounded-md px-2.5 py-1.5 text-sm outline-none select-none",
-        "data-[disabled]:pointer-events-none data-[disabled]:opacity-50",
-        tone === "danger" ? "text-danger-text data-[highlighted]:bg-danger-soft" : "data-[highlighted]:bg-surface-muted",
-        className,
-      )}
-      {...props}
-    />
-  );
+function loaded(): Parts {
+  if (!parts) throw new Error("A menu item was rendered outside an open menu.");
+  return parts;
 }
 
-export function DropdownMenuLabel({ className, ...props }: ComponentProps<typeof MenuPrimitive.Label>) {
-  return <MenuPrimitive.Label className={cn("truncate px-2.5 py-1.5 text-xs font-medium text-muted", className)} {...props} />;
+export function DropdownMenuItem(props: ComponentProps<Parts["DropdownMenuItem"]>) {
+  const { DropdownMenuItem: Item } = loaded();
+  return <Item {...props} />;
 }
 
-export function DropdownMenuSeparator({ className, ...props }: ComponentProps<typeof MenuPrimitive.Separator>) {
-  return <MenuPrimitive.Separator className={cn("my-1 h-px bg-line", className)} {...props} />;
+export function DropdownMenuLabel(props: ComponentProps<Parts["DropdownMenuLabel"]>) {
+  const { DropdownMenuLabel: Label } = loaded();
+  return <Label {...props} />;
+}
+
+export function DropdownMenuSeparator(props: ComponentProps<Parts["DropdownMenuSeparator"]>) {
+  const { DropdownMenuSeparator: Separator } = loaded();
+  return <Separator {...props} />;
 }

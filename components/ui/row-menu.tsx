@@ -1,10 +1,11 @@
 "use client";
 
-import type { ComponentProps, ReactNode, RefObject } from "react";
+import type { ComponentProps, KeyboardEvent, PointerEvent, ReactNode, RefObject } from "react";
 import { useRef, useState } from "react";
 import { Button } from "./button";
 import type { ControlledDialogProps } from "./dialog";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuLabel, DropdownMenuTrigger } from "./dropdown-menu";
+import { loadMenuParts, useMenuParts } from "./dropdown-menu";
+import type { DropdownMenuContent } from "./dropdown-menu-parts";
 import { Spinner } from "./spinner";
 
 // The "…" menu of a table row (and of the account box): its items open dialogs, and since
@@ -45,22 +46,56 @@ export type ActionsMenuProps = {
   children: ReactNode;
 };
 
+const OPENING_KEYS = ["Enter", " ", "ArrowDown"];
+
 export function ActionsMenu({ menu, label, heading, headingClassName, side, busy, children }: ActionsMenuProps) {
+  const parts = useMenuParts();
+  const [open, setOpen] = useState(false);
+  const button = (props: ComponentProps<typeof Button>) => (
+    <Button ref={menu.trigger} variant="ghost" size="icon" aria-label={label} aria-busy={busy || undefined} {...props}>
+      {busy ? (
+        <Spinner />
+      ) : (
+        <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="currentColor">
+          <circle cx="3" cy="8" r="1.4" />
+          <circle cx="8" cy="8" r="1.4" />
+          <circle cx="13" cy="8" r="1.4" />
+        </svg>
+      )}
+    </Button>
+  );
+  if (!parts) {
+    // Until the menu's parts are here (dropdown-menu.tsx): the same button, which loads them
+    // when approached and opens the menu on the press, as the Radix trigger would.
+    const openMenu = () => {
+      setOpen(true);
+      void loadMenuParts();
+    };
+    return button({
+      "aria-haspopup": "menu",
+      "aria-expanded": false,
+      onPointerEnter: () => void loadMenuParts(),
+      onFocus: () => void loadMenuParts(),
+      onPointerDown: (event: PointerEvent<HTMLButtonElement>) => {
+        if (event.button !== 0 || event.ctrlKey) return;
+        event.preventDefault();
+        openMenu();
+      },
+      onKeyDown: (event: KeyboardEvent<HTMLButtonElement>) => {
+        if (!OPENING_KEYS.includes(event.key)) return;
+        event.preventDefault();
+        openMenu();
+      },
+      // A press that sent no pointer or key event first (assistive technology).
+      onClick: (event) => {
+        if (event.detail === 0) openMenu();
+      },
+    });
+  }
+  const { DropdownMenu, DropdownMenuContent, DropdownMenuLabel, DropdownMenuTrigger } = parts;
   return (
-    <DropdownMenu modal={false}>
-      <DropdownMenuTrigger asChild>
-        <Button ref={menu.trigger} variant="ghost" size="icon" aria-label={label} aria-busy={busy || undefined}>
-          {busy ? (
-            <Spinner />
-          ) : (
-            <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="currentColor">
-              <circle cx="3" cy="8" r="1.4" />
-              <circle cx="8" cy="8" r="1.4" />
-              <circle cx="13" cy="8" r="1.4" />
-            </svg>
-          )}
-        </Button>
-      </DropdownMenuTrigger>
+    <DropdownMenu modal={false} open={open} onOpenChange={setOpen}>
+      <DropdownMenuTrigger asChild>{button({})}</DropdownMenuTrigger>
       <DropdownMenuContent side={side}>
         {heading ? <DropdownMenuLabel className={headingClassName}>{heading}</DropdownMenuLabel> : null}
         {children}
