@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createBenchToken } from "./bench-token.mjs";
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 3);
@@ -58,30 +59,7 @@ async function startServer() {
     } catch {}
     rmSync(dataDir, { recursive: true, force: true });
   };
-  return { url, stop, token: await createToken(url, admin) };
-}
-
-async function createToken(url, admin) {
-  const csrf = await fetch(`${url}/api/auth/csrf`);
-  const jar = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const { csrfToken } = await csrf.json();
-  const signIn = await fetch(`${url}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
-    body: new URLSearchParams({ csrfToken, email: admin.email, password: admin.password, json: "true" }),
-  });
-  const session = [jar, ...signIn.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
-  const res = await fetch(`${url}/api/v1/tokens`, {
-    method: "POST",
-    headers: { "content-type": "application/json", cookie: session, origin: url },
-    body: JSON.stringify({ name: `bench-${Date.now()}`, permissions: { superAdmin: true } }),
-  });
-  if (res.status !== 201) throw new Error(`could not create a token: ${res.status} ${await res.text()}`);
-  return (await res.json()).secret;
+  return { url, stop, token: await createBenchToken(url, admin) };
 }
 
 function round(url, pathname, headers, seconds) {

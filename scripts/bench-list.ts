@@ -24,6 +24,7 @@ import { pgDriver, pgliteDriver } from "../server/db/drivers";
 import { migrate } from "../server/db/migrate";
 import { createPGlite } from "../server/db/pglite";
 import { listTokens } from "../server/tokens/token-list";
+import { createBenchToken } from "./bench-token.mjs";
 
 const args = new Set(process.argv.slice(2));
 const TOKENS = Number(process.env.BENCH_TOKENS ?? (args.has("--million") ? 1_000_000 : 100_000));
@@ -157,34 +158,11 @@ async function startServer(env: Record<string, string>) {
       if (i > 240) throw new Error("server did not start");
       await new Promise((r) => setTimeout(r, 500));
     }
-    return { url, stop, token: await createToken(url, admin) };
+    return { url, stop, token: await createBenchToken(url, admin) };
   } catch (error) {
     stop();
     throw error;
   }
-}
-
-async function createToken(url: string, admin: { email: string; password: string }): Promise<string> {
-  const csrf = await fetch(`${url}/api/auth/csrf`);
-  const jar = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const signIn = await fetch(`${url}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
-    body: new URLSearchParams({ csrfToken, email: admin.email, password: admin.password, json: "true" }),
-  });
-  const session = [jar, ...signIn.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
-  const res = await fetch(`${url}/api/v1/tokens`, {
-    method: "POST",
-    headers: { "content-type": "application/json", cookie: session, origin: url },
-    body: JSON.stringify({ name: `bench-${Date.now()}`, permissions: { superAdmin: true } }),
-  });
-  if (res.status !== 201) throw new Error(`could not create a token: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { secret: string }).secret;
 }
 
 const seconds = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
