@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { execForm, type Instruction, isDirectory, readCopy, readEnv, readStages, type Stage } from "./dockerfile";
-import type { ProductionServer } from "./production-server";
+import { type ProductionServer, watchServer } from "./production-server";
 
 // The Docker image's final stage, without a Docker engine: what its COPY lines put where,
 // and how its CMD starts, as which user, with which environment. A file at a build stage's
@@ -124,29 +124,7 @@ export function startImage(
     stdio: ["ignore", "pipe", "pipe"],
     ...(asUser ? { uid: asUser.uid, gid: asUser.gid } : {}),
   });
-  let text = "";
-  child.stdout!.on("data", (chunk: Buffer) => {
-    text += chunk;
-  });
-  child.stderr!.on("data", (chunk: Buffer) => {
-    text += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return {
-    url: options.url,
-    child,
-    output: () => text,
-    exited,
-    stop: async (signal = "SIGKILL") => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      try {
-        process.kill(-child.pid!, signal);
-      } catch {
-        return;
-      }
-      await exited;
-    },
-  };
+  return watchServer(child, options.url);
 }
 
 /** Runs the HEALTHCHECK command the way Docker would inside the container; answers its exit code. */

@@ -51,29 +51,7 @@ export function startProductionServer(port: number, env: Record<string, string>)
       ...env,
     },
   });
-  let text = "";
-  child.stdout!.on("data", (chunk: Buffer) => {
-    text += chunk;
-  });
-  child.stderr!.on("data", (chunk: Buffer) => {
-    text += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return {
-    url: `http://localhost:${port}`,
-    child,
-    output: () => text,
-    exited,
-    stop: async (signal = "SIGKILL") => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      try {
-        process.kill(-child.pid!, signal);
-      } catch {
-        return;
-      }
-      await exited;
-    },
-  };
+  return watchServer(child, `http://localhost:${port}`);
 }
 
 /** Waits until GET /api/health answers `status`; fails early if the server exits. */
@@ -116,4 +94,31 @@ export async function createToken(url: string, cookie: string, name: string): Pr
   });
   if (res.status !== 201) throw new Error(`Creating token ${name} failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { secret: string }).secret;
+}
+
+/** A started server process as a ProductionServer: its output collected, its exit awaited, stop() for its process group. */
+export function watchServer(child: ChildProcess, url: string): ProductionServer {
+  let text = "";
+  child.stdout!.on("data", (chunk: Buffer) => {
+    text += chunk;
+  });
+  child.stderr!.on("data", (chunk: Buffer) => {
+    text += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return {
+    url,
+    child,
+    output: () => text,
+    exited,
+    stop: async (signal = "SIGKILL") => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        return;
+      }
+      await exited;
+    },
+  };
 }
