@@ -7,7 +7,7 @@ import { apiRequest } from "../api-request";
 import { DeleteDialog } from "../catalog/delete-dialog";
 import { Button } from "../ui/button";
 import { DropdownMenuItem, DropdownMenuSeparator } from "../ui/dropdown-menu";
-import { ActionsMenu, RowMenu, useRowMenu } from "../ui/row-menu";
+import { ActionsMenu, RowMenu, type RowMenuState, useRowMenu } from "../ui/row-menu";
 import { useToast } from "../ui/toast";
 import { EditWebhookDialog } from "./webhook-dialogs";
 
@@ -55,26 +55,35 @@ const hostOf = (url: string) => {
 const DELETE_TEXT =
   "Tessera stops sending it events at once, and its delivery log is deleted with it. Its signing secret cannot be recovered.";
 
-export function WebhookRowActions({ webhook }: { webhook: WebhookResponse }) {
-  const menu = useRowMenu<"edit" | "delete">();
-  const actions = useWebhookRequests(webhook);
+type WebhookMenu = { webhook: WebhookResponse; menu: RowMenuState<"edit" | "delete">; actions: ReturnType<typeof useWebhookRequests> };
+
+/** The menu's items, in both places; "Send test event" is a button of its own on the endpoint's page. */
+function WebhookMenuItems({ webhook, menu, actions, withTest }: WebhookMenu & { withTest: boolean }) {
   return (
     <>
-      <RowMenu name={webhook.url} menu={menu} busy={actions.pending}>
-        <DropdownMenuItem disabled={actions.pending} onSelect={() => menu.show("edit")}>
-          Edit
-        </DropdownMenuItem>
+      <DropdownMenuItem disabled={actions.pending} onSelect={() => menu.show("edit")}>
+        Edit
+      </DropdownMenuItem>
+      {withTest ? (
         <DropdownMenuItem disabled={actions.pending || webhook.disabled} onSelect={actions.sendTest}>
           Send test event
         </DropdownMenuItem>
-        <DropdownMenuItem disabled={actions.pending} onSelect={actions.toggle}>
-          {webhook.disabled ? "Enable" : "Disable"}
-        </DropdownMenuItem>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem tone="danger" disabled={actions.pending} onSelect={() => menu.show("delete")}>
-          Delete
-        </DropdownMenuItem>
-      </RowMenu>
+      ) : null}
+      <DropdownMenuItem disabled={actions.pending} onSelect={actions.toggle}>
+        {webhook.disabled ? "Enable" : "Disable"}
+      </DropdownMenuItem>
+      <DropdownMenuSeparator />
+      <DropdownMenuItem tone="danger" disabled={actions.pending} onSelect={() => menu.show("delete")}>
+        Delete
+      </DropdownMenuItem>
+    </>
+  );
+}
+
+/** The dialogs the menu's Edit and Delete open. */
+function WebhookMenuDialogs({ webhook, menu, actions, redirectTo }: WebhookMenu & { redirectTo?: string }) {
+  return (
+    <>
       <EditWebhookDialog webhook={webhook} {...menu.dialog("edit")} />
       <DeleteDialog
         {...menu.dialog("delete")}
@@ -82,15 +91,28 @@ export function WebhookRowActions({ webhook }: { webhook: WebhookResponse }) {
         description={DELETE_TEXT}
         path={actions.path}
         confirmLabel="Delete webhook"
+        redirectTo={redirectTo}
       />
+    </>
+  );
+}
+
+export function WebhookRowActions({ webhook }: { webhook: WebhookResponse }) {
+  const shared: WebhookMenu = { webhook, menu: useRowMenu<"edit" | "delete">(), actions: useWebhookRequests(webhook) };
+  return (
+    <>
+      <RowMenu name={webhook.url} menu={shared.menu} busy={shared.actions.pending}>
+        <WebhookMenuItems {...shared} withTest />
+      </RowMenu>
+      <WebhookMenuDialogs {...shared} />
     </>
   );
 }
 
 /** On the endpoint's own page: "Send test event" as a button, the rest in a menu; deleting goes back to the list. */
 export function WebhookDetailActions({ webhook }: { webhook: WebhookResponse }) {
-  const menu = useRowMenu<"edit" | "delete">();
-  const actions = useWebhookRequests(webhook);
+  const shared: WebhookMenu = { webhook, menu: useRowMenu<"edit" | "delete">(), actions: useWebhookRequests(webhook) };
+  const { actions } = shared;
   return (
     <>
       <Button
@@ -102,27 +124,10 @@ export function WebhookDetailActions({ webhook }: { webhook: WebhookResponse }) 
       >
         Send test event
       </Button>
-      <ActionsMenu menu={menu} label="Webhook actions" busy={actions.pending}>
-        <DropdownMenuItem disabled={actions.pending} onSelect={() => menu.show("edit")}>
-          Edit
-        </DropdownMenuItem>
-        <DropdownMenuItem disabled={actions.pending} onSelect={actions.toggle}>
-          {webhook.disabled ? "Enable" : "Disable"}
-        </DropdownMenuItem>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem tone="danger" disabled={actions.pending} onSelect={() => menu.show("delete")}>
-          Delete
-        </DropdownMenuItem>
+      <ActionsMenu menu={shared.menu} label="Webhook actions" busy={actions.pending}>
+        <WebhookMenuItems {...shared} withTest={false} />
       </ActionsMenu>
-      <EditWebhookDialog webhook={webhook} {...menu.dialog("edit")} />
-      <DeleteDialog
-        {...menu.dialog("delete")}
-        what={`webhook to ${hostOf(webhook.url)}`}
-        description={DELETE_TEXT}
-        path={actions.path}
-        confirmLabel="Delete webhook"
-        redirectTo="/webhooks"
-      />
+      <WebhookMenuDialogs {...shared} redirectTo="/webhooks" />
     </>
   );
 }
