@@ -5,6 +5,7 @@ import { type SettingsResponse, updateSettingsInput } from "@/lib/schemas/settin
 import { Button } from "../ui/button";
 import { bodySchema, errorsUnder, Form, FormText, useApiForm, useFinish } from "../ui/form";
 import { TextField } from "../ui/form-field";
+import { Panel } from "../ui/panel";
 import { IdlePreview } from "./idle-preview";
 
 // The instance's token policies, saved together (PATCH /api/v1/settings). Numbers are typed as
@@ -47,10 +48,7 @@ export function SettingsForm({ settings, now }: { settings: SettingsResponse; no
 
   return (
     <Form form={form} onSubmit={form.submitTo("PATCH", "/api/v1/settings", onSaved)} className="max-w-3xl space-y-6" alertAt="end">
-      <section aria-labelledby="lifetime-title" className="space-y-3 rounded-xl border border-line bg-surface p-5 shadow-sm">
-        <h2 id="lifetime-title" className="text-base font-semibold">
-          Token lifetime
-        </h2>
+      <Panel titleId="lifetime-title" title="Token lifetime">
         <FormText
           control={form.control}
           name="maxLifetimeDays"
@@ -68,12 +66,9 @@ export function SettingsForm({ settings, now }: { settings: SettingsResponse; no
             </>
           }
         />
-      </section>
+      </Panel>
 
-      <section aria-labelledby="idle-title" className="space-y-3 rounded-xl border border-line bg-surface p-5 shadow-sm">
-        <h2 id="idle-title" className="text-base font-semibold">
-          Idle tokens
-        </h2>
+      <Panel titleId="idle-title" title="Idle tokens">
         <FormText
           control={form.control}
           name="idleDisableDays"
@@ -84,12 +79,9 @@ export function SettingsForm({ settings, now }: { settings: SettingsResponse; no
           hint="A token with no request for this many days (counted from its creation if it was never used) is disabled, not deleted: enabling it brings it back, with the same secret, for as many days again. Empty: off."
         />
         <IdlePreview text={idleText} savedDays={settings.idleDisableDays} now={now} />
-      </section>
+      </Panel>
 
-      <section aria-labelledby="reminders-title" className="space-y-3 rounded-xl border border-line bg-surface p-5 shadow-sm">
-        <h2 id="reminders-title" className="text-base font-semibold">
-          Expiry reminders
-        </h2>
+      <Panel titleId="reminders-title" title="Expiry reminders">
         <TextField
           {...form.register("reminderDays")}
           label="Remind owners this many days before a token expires"
@@ -99,7 +91,7 @@ export function SettingsForm({ settings, now }: { settings: SettingsResponse; no
           className="max-w-lg"
           hint="Days, separated by commas. Each is sent once per expiry, by webhook and email. Empty: no reminders."
         />
-      </section>
+      </Panel>
 
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:items-center sm:justify-end">
         {isDirty ? <p className="text-sm text-muted sm:mr-auto">You have unsaved changes.</p> : null}

@@ -7,6 +7,7 @@ import { ACTIONS, type Explanation, type RequestEntity } from "@/lib/permissions
 import { EXPLAIN_FIELDS, type ExplainField, explainQuery } from "@/lib/schemas/explain";
 import { Badge } from "../ui/badge";
 import { bodySchema, Form, FormSelect, SubmitButton, useApiForm } from "../ui/form";
+import { Panel } from "../ui/panel";
 
 // "Can this token …?": pick what, where and which action, and the API answers with the very
 // rules that guard its routes (GET /api/v1/tokens/{id}/explain): allowed or not, and why.
@@ -79,13 +80,12 @@ export function TokenExplainer({ tokenId, catalog }: { tokenId: number; catalog:
         : `All ${field === "group" ? "chart groups" : "apps"}`;
 
   return (
-    <section aria-labelledby="explain-title" className="space-y-4 rounded-xl border border-line bg-surface p-5 shadow-sm">
-      <div className="space-y-1">
-        <h2 id="explain-title" className="text-base font-semibold">
-          Can this token…?
-        </h2>
-        <p className="text-sm text-muted">Ask about one action; the answer comes from the same rules that check its requests.</p>
-      </div>
+    <Panel
+      titleId="explain-title"
+      title="Can this token…?"
+      description="Ask about one action; the answer comes from the same rules that check its requests."
+      className="space-y-4"
+    >
       <Form form={form} onSubmit={ask} className="space-y-3">
         <div className="grid gap-3 sm:grid-cols-2">
           <FormSelect
@@ -136,6 +136,6 @@ export function TokenExplainer({ tokenId, catalog }: { tokenId: number; catalog:
           </div>
         ) : null}
       </div>
-    </section>
+    </Panel>
   );
 }

@@ -1,5 +1,6 @@
 import type { TokenResponse } from "@/lib/schemas/token";
 import { DateTime } from "../ui/date-time";
+import { Panel } from "../ui/panel";
 import { RelativeTime } from "./relative-time";
 
 export type UsageDay = { day: string; requests: number };
@@ -18,10 +19,7 @@ export function TokenUsage({ token, usage, now }: { token: TokenResponse; usage:
       : `${total} request${total === 1 ? "" : "s"} in the last 30 days; the busiest day was ${dayLabel(busiest!.day)} with ${busiest!.requests}.`;
 
   return (
-    <section aria-labelledby="usage-title" className="space-y-4 rounded-xl border border-line bg-surface p-5 shadow-sm">
-      <h2 id="usage-title" className="text-base font-semibold">
-        Usage
-      </h2>
+    <Panel titleId="usage-title" title="Usage" className="space-y-4">
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
         <dt className="text-muted">Last used</dt>
         <dd>
@@ -95,6 +93,6 @@ export function TokenUsage({ token, usage, now }: { token: TokenResponse; usage:
           </table>
         </details>
       </figure>
-    </section>
+    </Panel>
   );
 }

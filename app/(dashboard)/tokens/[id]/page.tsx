@@ -16,6 +16,7 @@ import { TokenGracePanel } from "@/components/tokens/token-grace-panel";
 import { TokenRefusals } from "@/components/tokens/token-refusals";
 import { TokenUsage } from "@/components/tokens/token-usage";
 import { DateTime } from "@/components/ui/date-time";
+import { Panel } from "@/components/ui/panel";
 import { ApiError } from "@/lib/errors";
 import { idParam } from "@/lib/schemas/common";
 import { listAuditEvents } from "@/server/audit/list";
@@ -92,15 +93,12 @@ export default async function TokenPage({ params }: { params: Promise<{ id: stri
           <TokenUsage token={token} usage={usage} now={now.toISOString()} />
         </div>
         <div className="grid items-start gap-6 lg:grid-cols-2">
-          <section aria-labelledby="access-title" className="space-y-4 rounded-xl border border-line bg-surface p-5 shadow-sm">
-            <h2 id="access-title" className="text-base font-semibold">
-              Network access
-            </h2>
+          <Panel titleId="access-title" title="Network access" className="space-y-4">
             <TokenAllowlistForm token={token} yourIp={ip === "unknown" ? null : ip} />
             <div className="border-t border-line pt-4">
               <TokenRefusals refusals={refusals} hasAllowlist={token.allowedIps.length > 0} />
             </div>
-          </section>
+          </Panel>
           <TokenExplainer tokenId={token.id} catalog={catalog} />
         </div>
         <section aria-labelledby="history-title" className="space-y-3">
